@@ -1,0 +1,21 @@
+package ir.parvaneh.command.municipality.write;
+
+import java.util.Optional;
+
+/**
+ * The province-wide register of municipality slugs: set-based validation that no two municipalities
+ * share a slug. A claim made while handling a command joins that command's transaction, so a refused
+ * or failed registration claims nothing.
+ */
+public interface MunicipalitySlugs {
+
+    /**
+     * Claims the slug for the municipality. Throws {@code MUNICIPALITY_SLUG_TAKEN} when another
+     * municipality holds it and {@code MUNICIPALITY_ALREADY_REGISTERED} when this municipality holds a slug.
+     */
+    void claim(String slug, String municipalityId);
+
+    Optional<String> slugOf(String municipalityId);
+
+    boolean isTaken(String slug);
+}
