@@ -1,0 +1,61 @@
+package ir.parvaneh.query.infrastructure.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.query.infrastructure.web.Problems;
+import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.identity.ActorClaims;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The query API is an OAuth2 resource server. Public data (the municipalities, later the zoning layers and
+ * the rules of a parcel) is open to anonymous readers; everything personal needs a bearer token from the
+ * identity provider, and its roles come from the token's {@code roles} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/municipalities", "/api/municipalities/**").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
+                                Problems.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", request)))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                Problems.of(ErrorCode.FORBIDDEN_ROLE, "Your role does not allow this action", request))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, json,
+                                Problems.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", request)))
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, json,
+                                Problems.of(ErrorCode.FORBIDDEN_ROLE, "Your role does not allow this action", request))))
+                .build();
+    }
+
+    /** Authorities are {@code ROLE_<role>} for each role of the platform the token grants. */
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, ActorClaims.roles(jwt.getClaims()).stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList());
+    }
+}
