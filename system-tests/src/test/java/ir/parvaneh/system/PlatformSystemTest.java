@@ -1,0 +1,176 @@
+package ir.parvaneh.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.command.CommandSideApplication;
+import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.query.QuerySideApplication;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Both applications' contexts on the real PostgreSQL/PostGIS test database, with tokens from a real
+ * Keycloak running the repository's realm: a province administrator registers a municipality through the
+ * command API and it appears in the query API; calls without a token, in the wrong role or for another
+ * municipality are refused and store nothing.
+ */
+class PlatformSystemTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KeycloakServer keycloak;
+    private static ConfigurableApplicationContext commandSide;
+    private static ConfigurableApplicationContext querySide;
+    private static String commandUrl;
+    private static String queryUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keycloak = KeycloakServer.shared();
+        String db = System.getProperty("parvaneh.test.db.url", "jdbc:postgresql://127.0.0.1:5432/parvaneh_test");
+        String[] common = {
+                "server.port=0",
+                "spring.datasource.url=" + db,
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+                "logging.file.name=target/logs/system.log"};
+        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties(CommandSideApplication.CONFIG_NAME, "parvaneh.demo.load-province=true")
+                .properties(common).run();
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                .properties(QuerySideApplication.CONFIG_NAME).properties(common).run();
+        commandUrl = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
+        queryUrl = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long storedEvents() {
+        return commandSide.getBean(DSLContext.class).fetchCount(DSL.table(DSL.name("axon", "domainevententry")));
+    }
+
+    private static String registration(String id, String slug) {
+        return """
+                {"id": "%s", "slug": "%s", "nameFa": "شهر نمونه", "nameEn": "Sample Town",
+                 "latitude": 36.05, "longitude": 49.95, "programmePhase": "PILOT"}""".formatted(id, slug);
+    }
+
+    private static String slug() {
+        return "e2e-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    void theDemoProvinceIsListedPubliclyByTheQueryApi() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode list = JSON.readTree(send("GET", queryUrl + "/api/municipalities", null, null).body());
+            assertThat(list.findValuesAsText("slug")).contains("qazvin", "takestan", "buin-zahra");
+            assertThat(list.size()).isGreaterThanOrEqualTo(25);
+        });
+    }
+
+    @Test
+    void aProvinceAdministratorRegistersAMunicipalityAndTheQueryApiShowsIt() throws Exception {
+        String id = MunicipalityId.random().toString();
+        String slug = slug();
+        HttpResponse<String> created = send("POST", commandUrl + "/api/municipalities", registration(id, slug),
+                keycloak.token("province.admin"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> read = send("GET", queryUrl + "/api/municipalities/" + id, null, null);
+            assertThat(read.statusCode()).isEqualTo(200);
+            JsonNode view = JSON.readTree(read.body());
+            assertThat(view.get("slug").asText()).isEqualTo(slug);
+            assertThat(view.get("nameFa").asText()).isEqualTo("شهر نمونه");
+        });
+    }
+
+    @Test
+    void aCallWithoutATokenIsRefusedAndStoresNothing() throws Exception {
+        long before = storedEvents();
+        HttpResponse<String> response = send("POST", commandUrl + "/api/municipalities",
+                registration(MunicipalityId.random().toString(), slug()), null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aForgedTokenIsRefusedAndStoresNothing() throws Exception {
+        long before = storedEvents();
+        String token = keycloak.token("province.admin");
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        HttpResponse<String> response = send("POST", commandUrl + "/api/municipalities",
+                registration(MunicipalityId.random().toString(), slug()), forged);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aCitizenCannotRegisterAMunicipalityAndNothingIsStored() throws Exception {
+        long before = storedEvents();
+        HttpResponse<String> response = send("POST", commandUrl + "/api/municipalities",
+                registration(MunicipalityId.random().toString(), slug()), keycloak.token("0012345679"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aMunicipalAdministratorActsOnlyForTheirOwnMunicipality() throws Exception {
+        String qazvin = MunicipalityId.forProvinceSlug("qazvin").toString();
+        String contact = """
+                {"phone": "028-33369000", "website": "https://qazvin.ir"}""";
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                send("GET", queryUrl + "/api/municipalities/qazvin", null, null).statusCode() == 200);
+
+        long before = storedEvents();
+        HttpResponse<String> refused = send("PUT", commandUrl + "/api/municipalities/" + qazvin + "/contact",
+                contact, keycloak.token("admin.takestan"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("FORBIDDEN_MUNICIPALITY");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        HttpResponse<String> accepted = send("PUT", commandUrl + "/api/municipalities/" + qazvin + "/contact",
+                contact, keycloak.token("admin.qazvin"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(
+                send("GET", queryUrl + "/api/municipalities/qazvin", null, null).body())
+                .at("/contact/website").asText()).isEqualTo("https://qazvin.ir"));
+    }
+}
