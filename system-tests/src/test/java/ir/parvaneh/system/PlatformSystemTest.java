@@ -44,18 +44,27 @@ class PlatformSystemTest {
     static void start() throws Exception {
         keycloak = KeycloakServer.shared();
         String db = System.getProperty("parvaneh.test.db.url", "jdbc:postgresql://127.0.0.1:5432/parvaneh_test");
+        // Command-line arguments: they outrank the applications' own configuration files.
         String[] common = {
-                "server.port=0",
-                "spring.datasource.url=" + db,
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
-                "logging.file.name=target/logs/system.log"};
+                "--server.port=0",
+                "--spring.datasource.url=" + db,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + keycloak.issuer()
+                        + "/protocol/openid-connect/certs",
+                "--logging.file.name=target/logs/system.log"};
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties(CommandSideApplication.CONFIG_NAME, "parvaneh.demo.load-province=true")
-                .properties(common).run();
+                .properties(CommandSideApplication.CONFIG_NAME)
+                .run(append(common, "--parvaneh.demo.load-province=true"));
         querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(QuerySideApplication.CONFIG_NAME).properties(common).run();
+                .properties(QuerySideApplication.CONFIG_NAME).run(common);
         commandUrl = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
         queryUrl = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static String[] append(String[] args, String arg) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = arg;
+        return all;
     }
 
     @AfterAll
