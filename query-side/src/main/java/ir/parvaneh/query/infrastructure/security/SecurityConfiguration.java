@@ -15,7 +15,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * The query API is an OAuth2 resource server. Public data (the municipalities, later the zoning layers and
@@ -28,6 +30,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> Problems.write(response, json,
+                Problems.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", request));
+        AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(response, json,
+                Problems.of(ErrorCode.FORBIDDEN_ROLE, "Your role does not allow this action", request));
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -40,15 +46,9 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
-                                Problems.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", request)))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
-                                Problems.of(ErrorCode.FORBIDDEN_ROLE, "Your role does not allow this action", request))))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response, json,
-                                Problems.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", request)))
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response, json,
-                                Problems.of(ErrorCode.FORBIDDEN_ROLE, "Your role does not allow this action", request))))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .build();
     }
 
