@@ -6,6 +6,7 @@ package ir.parvaneh.command.jooq;
 
 import ir.parvaneh.command.jooq.axon.Axon;
 import ir.parvaneh.command.jooq.command.Command;
+import ir.parvaneh.command.jooq.layers.Layers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,11 @@ public class DefaultCatalog extends CatalogImpl {
     public final Command COMMAND = Command.COMMAND;
 
     /**
+     * The schema <code>layers</code>.
+     */
+    public final Layers LAYERS = Layers.LAYERS;
+
+    /**
      * No further instances allowed
      */
     private DefaultCatalog() {
@@ -49,7 +55,8 @@ public class DefaultCatalog extends CatalogImpl {
     public final List<Schema> getSchemas() {
         return Arrays.asList(
             Axon.AXON,
-            Command.COMMAND
+            Command.COMMAND,
+            Layers.LAYERS
         );
     }
 

@@ -26,7 +26,7 @@ public class EventStoreSchemaInitializer implements ApplicationContextInitialize
         Flyway.configure()
                 .dataSource(env.getRequiredProperty("spring.datasource.url"),
                         env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"))
-                .schemas("command", "axon")
+                .schemas("command", "axon", "layers")
                 .defaultSchema("command")
                 .locations("filesystem:" + COMMAND_SIDE_MIGRATIONS)
                 .load()

@@ -26,7 +26,9 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail refused(DomainException e, HttpServletRequest request) {
-        return Problems.of(e.code(), e.getMessage(), request);
+        ProblemDetail problem = Problems.of(e.code(), e.getMessage(), request);
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
