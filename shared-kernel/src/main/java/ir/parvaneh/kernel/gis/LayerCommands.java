@@ -21,6 +21,7 @@ public final class LayerCommands {
     public record RecordLayerVersion(
             @TargetAggregateIdentifier LayerCatalogueId catalogueId,
             MunicipalityId municipalityId,
+            String municipalitySlug,
             LayerKind layer,
             LayerVersionId versionId,
             String sha256,

@@ -20,6 +20,7 @@ public sealed interface LayerEvent {
     record LayerVersionImported(
             String catalogueId,
             String municipalityId,
+            String municipalitySlug,
             String layer,
             String versionId,
             String sha256,

@@ -1,5 +1,7 @@
 package ir.parvaneh.command.infrastructure.axon;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import ir.parvaneh.kernel.identity.Actor;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -46,6 +48,16 @@ class AxonConfiguration {
     @Bean
     ActorRequiredInterceptor actorRequiredInterceptor() {
         return new ActorRequiredInterceptor();
+    }
+
+    /**
+     * Subscribing processors on the command side keep bookkeeping tables that must commit with their
+     * event (the layer register): a failing handler must fail the command, not be logged and skipped.
+     */
+    @Bean
+    ConfigurerModule subscribingHandlersPropagateFailures() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -42,7 +42,9 @@ class ProblemDetailsAdvice {
                     log.error("Command failed without a rejection code", e);
                     return new Rejection(ErrorCode.INTERNAL_ERROR.name(), "The command failed");
                 });
-        return Problems.of(rejection.errorCode(), rejection.detail(), request);
+        ProblemDetail problem = Problems.of(rejection.errorCode(), rejection.detail(), request);
+        rejection.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     /** Two commands created the same aggregate: the second one's append hit the unique key. */

@@ -43,6 +43,13 @@ class JooqMunicipalitySlugs implements MunicipalitySlugs {
     }
 
     @Override
+    public Optional<String> municipalityIdOf(String slug) {
+        return dsl.select(MUNICIPALITY_SLUG.MUNICIPALITY_ID).from(MUNICIPALITY_SLUG)
+                .where(MUNICIPALITY_SLUG.SLUG.eq(slug))
+                .fetchOptional(MUNICIPALITY_SLUG.MUNICIPALITY_ID);
+    }
+
+    @Override
     public boolean isTaken(String slug) {
         return dsl.fetchExists(MUNICIPALITY_SLUG, MUNICIPALITY_SLUG.SLUG.eq(slug));
     }

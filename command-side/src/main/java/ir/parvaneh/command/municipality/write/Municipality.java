@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static ir.parvaneh.command.municipality.write.MunicipalityRules.*;
+import static ir.parvaneh.kernel.identity.ActorRules.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -47,7 +48,7 @@ public class Municipality {
 
     @CommandHandler
     public Municipality(RegisterMunicipality command, Actor actor, MunicipalitySlugs slugs) {
-        new ActorAdministersProvince(actor).verify();
+        new AdministersProvince(actor).verify();
         new SlugIsWellFormed(command.slug()).verify();
         String fa = PersianText.normalize(command.nameFa());
         String en = PersianText.normalize(command.nameEn());
@@ -63,7 +64,7 @@ public class Municipality {
 
     @CommandHandler
     void handle(RenameMunicipality command, Actor actor) {
-        new ActorAdministersProvince(actor).verify();
+        new AdministersProvince(actor).verify();
         String fa = PersianText.normalize(command.nameFa());
         String en = PersianText.normalize(command.nameEn());
         new NamesAreWellFormed(fa, en).verify();
@@ -73,7 +74,7 @@ public class Municipality {
 
     @CommandHandler
     void handle(SuspendMunicipality command, Actor actor) {
-        new ActorAdministersProvince(actor).verify();
+        new AdministersProvince(actor).verify();
         if (suspended) {
             throw new DomainException(ErrorCode.MUNICIPALITY_ALREADY_SUSPENDED, slug + " is already suspended");
         }
@@ -84,7 +85,7 @@ public class Municipality {
 
     @CommandHandler
     void handle(ReinstateMunicipality command, Actor actor) {
-        new ActorAdministersProvince(actor).verify();
+        new AdministersProvince(actor).verify();
         if (!suspended) {
             throw new DomainException(ErrorCode.MUNICIPALITY_NOT_SUSPENDED, slug + " is not suspended");
         }
@@ -95,7 +96,7 @@ public class Municipality {
 
     @CommandHandler
     void handle(ChangeMunicipalityProgrammePhase command, Actor actor) {
-        new ActorAdministersProvince(actor).verify();
+        new AdministersProvince(actor).verify();
         new IsActive(suspended).verify();
         if (command.programmePhase() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "A programme phase is required");
@@ -108,8 +109,8 @@ public class Municipality {
 
     @CommandHandler
     void handle(UpdateMunicipalityContactDetails command, Actor actor) {
-        new ActorMayAdministerMunicipality(actor).verify();
-        new ActorServesMunicipality(actor, slug).verify();
+        new MayAdministerMunicipality(actor).verify();
+        new ServesMunicipality(actor, slug).verify();
         String phone = blankToNull(PersianText.latinDigits(command.phone()));
         String email = blankToNull(command.email());
         String website = blankToNull(command.website());

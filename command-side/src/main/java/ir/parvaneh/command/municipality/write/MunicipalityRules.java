@@ -22,50 +22,6 @@ final class MunicipalityRules {
     private MunicipalityRules() {
     }
 
-    /** Only the province administers the list of municipalities (or the platform itself, loading it). */
-    record ActorAdministersProvince(Actor actor) implements DomainRule {
-        public boolean isSatisfied() {
-            return actor.role() == Role.PROVINCE_ADMIN || actor.role() == Role.SYSTEM;
-        }
-
-        public ErrorCode code() {
-            return ErrorCode.FORBIDDEN_ROLE;
-        }
-
-        public String explanation() {
-            return "Only a province administrator may do this; the actor acts as " + actor.role();
-        }
-    }
-
-    /** A municipality's own administrator, or the province, may maintain what it publishes. */
-    record ActorMayAdministerMunicipality(Actor actor) implements DomainRule {
-        public boolean isSatisfied() {
-            return actor.role() == Role.MUNICIPAL_ADMIN || new ActorAdministersProvince(actor).isSatisfied();
-        }
-
-        public ErrorCode code() {
-            return ErrorCode.FORBIDDEN_ROLE;
-        }
-
-        public String explanation() {
-            return "Only a municipal or province administrator may do this; the actor acts as " + actor.role();
-        }
-    }
-
-    record ActorServesMunicipality(Actor actor, String slug) implements DomainRule {
-        public boolean isSatisfied() {
-            return actor.actsFor(slug);
-        }
-
-        public ErrorCode code() {
-            return ErrorCode.FORBIDDEN_MUNICIPALITY;
-        }
-
-        public String explanation() {
-            return "The actor serves '" + actor.municipality() + "', not '" + slug + "'";
-        }
-    }
-
     record SlugIsWellFormed(String slug) implements DomainRule {
         public boolean isSatisfied() {
             return slug != null && slug.length() >= 2 && slug.length() <= 64 && SLUG.matcher(slug).matches();

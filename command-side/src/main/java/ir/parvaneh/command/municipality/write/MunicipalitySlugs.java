@@ -17,5 +17,8 @@ public interface MunicipalitySlugs {
 
     Optional<String> slugOf(String municipalityId);
 
+    /** The id ({@code municipality-<uuid>}) of the municipality holding the slug. */
+    Optional<String> municipalityIdOf(String slug);
+
     boolean isTaken(String slug);
 }

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The slug register's contract for aggregate fixtures; JooqMunicipalitySlugsTest checks the real one. */
+/** The slug register's contract for aggregate fixtures; the integration tests check the real one. */
 class InMemoryMunicipalitySlugs implements MunicipalitySlugs {
 
     private final Map<String, String> idBySlug = new HashMap<>();
@@ -26,6 +26,11 @@ class InMemoryMunicipalitySlugs implements MunicipalitySlugs {
     public Optional<String> slugOf(String municipalityId) {
         return idBySlug.entrySet().stream().filter(e -> e.getValue().equals(municipalityId))
                 .map(Map.Entry::getKey).findFirst();
+    }
+
+    @Override
+    public Optional<String> municipalityIdOf(String slug) {
+        return Optional.ofNullable(idBySlug.get(slug));
     }
 
     @Override
