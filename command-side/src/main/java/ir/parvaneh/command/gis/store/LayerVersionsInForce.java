@@ -6,6 +6,8 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +34,23 @@ public class LayerVersionsInForce {
 
     LayerVersionsInForce(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** Every layer of the municipality in force on the day, by layer (absent layers have no version in force). */
+    public Map<LayerKind, VersionInForce> allOn(String municipalityId, LocalDate day) {
+        Map<LayerKind, VersionInForce> inForce = new EnumMap<>(LayerKind.class);
+        dsl.select(LAYER_ACTIVATION.LAYER, LAYER_ACTIVATION.VERSION_ID, LAYER_VERSION.SHA256, LAYER_ACTIVATION.EFFECTIVE_FROM)
+                .distinctOn(LAYER_ACTIVATION.LAYER)
+                .from(LAYER_ACTIVATION)
+                .join(LAYER_VERSION).on(LAYER_VERSION.VERSION_ID.eq(LAYER_ACTIVATION.VERSION_ID))
+                .where(LAYER_ACTIVATION.MUNICIPALITY_ID.eq(municipalityId))
+                .and(LAYER_ACTIVATION.EFFECTIVE_FROM.le(day))
+                .orderBy(LAYER_ACTIVATION.LAYER, LAYER_ACTIVATION.EFFECTIVE_FROM.desc(), LAYER_ACTIVATION.ACTIVATION_NO.desc())
+                .forEach(r -> {
+                    LayerKind layer = LayerKind.fromPath(r.value1());
+                    inForce.put(layer, new VersionInForce(layer, r.value2(), r.value3(), r.value4()));
+                });
+        return inForce;
     }
 
     public Optional<VersionInForce> on(String municipalityId, LayerKind layer, LocalDate day) {

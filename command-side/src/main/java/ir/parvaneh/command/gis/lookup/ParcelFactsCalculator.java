@@ -1,0 +1,226 @@
+package ir.parvaneh.command.gis.lookup;
+
+import ir.parvaneh.command.gis.lookup.FrontageGeometry.MainFrontage;
+import ir.parvaneh.command.gis.lookup.FrontageGeometry.Passage;
+import ir.parvaneh.command.gis.store.LayerVersionsInForce;
+import ir.parvaneh.command.gis.store.LayerVersionsInForce.VersionInForce;
+import ir.parvaneh.kernel.error.DomainException;
+import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.gis.LayerKind;
+import ir.parvaneh.kernel.gis.ParcelFacts;
+import ir.parvaneh.kernel.gis.ParcelFacts.Frontage;
+import ir.parvaneh.kernel.gis.ParcelFacts.LayerVersionUsed;
+import ir.parvaneh.kernel.gis.ParcelFacts.MissingFact;
+import ir.parvaneh.kernel.gis.ParcelFacts.OverlayHit;
+import ir.parvaneh.kernel.gis.ParcelFacts.ZoneShare;
+import ir.parvaneh.kernel.gis.Plate;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static ir.parvaneh.command.gis.store.SpatialSql.centroidLatitude;
+import static ir.parvaneh.command.gis.store.SpatialSql.centroidLongitude;
+import static ir.parvaneh.command.gis.store.SpatialSql.containsInteriorPointOf;
+import static ir.parvaneh.command.gis.store.SpatialSql.intersectionArea;
+import static ir.parvaneh.command.gis.store.SpatialSql.intersects;
+import static ir.parvaneh.command.gis.store.SpatialSql.utm;
+import static ir.parvaneh.command.gis.store.SpatialSql.withinDistance;
+import static ir.parvaneh.command.gis.store.SpatialSql.wkb;
+import static ir.parvaneh.command.gis.store.SpatialSql.wkt;
+import static ir.parvaneh.command.jooq.layers.Tables.OVERLAY;
+import static ir.parvaneh.command.jooq.layers.Tables.PARCEL;
+import static ir.parvaneh.command.jooq.layers.Tables.PASSAGE;
+import static ir.parvaneh.command.jooq.layers.Tables.PRICE_BLOCK;
+import static ir.parvaneh.command.jooq.layers.Tables.ZONE;
+import static ir.parvaneh.command.gis.lookup.Rounding.centi;
+import static org.jooq.impl.DSL.sum;
+
+/**
+ * Computes a parcel's derived facts from the layer versions in force on a day, in UTM 39N: area,
+ * frontages and the widest adjacent passage, depth and orientation, zone shares, overlays and the
+ * regional price P. A fact the layers cannot give is left empty and listed with its reason.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ParcelFactsCalculator {
+
+    /** Passages are looked for this far from the parcel: half the widest legal width (45 m) and more. */
+    private static final double PASSAGE_SEARCH_M = 30;
+
+    private final DSLContext dsl;
+    private final ParcelLookup lookup;
+    private final LayerVersionsInForce versionsInForce;
+
+    ParcelFactsCalculator(DSLContext dsl, ParcelLookup lookup, LayerVersionsInForce versionsInForce) {
+        this.dsl = dsl;
+        this.lookup = lookup;
+        this.versionsInForce = versionsInForce;
+    }
+
+    public ParcelFacts ofPlate(String slug, String plate, LocalDate day) {
+        String normalized = Plate.normalize(plate);
+        String municipalityId = lookup.municipalityId(slug);
+        Map<LayerKind, VersionInForce> inForce = versionsInForce.allOn(municipalityId, day);
+        VersionInForce parcels = Optional.ofNullable(inForce.get(LayerKind.PARCELS)).orElseThrow(() ->
+                new DomainException(ErrorCode.LAYER_NOT_IN_FORCE, slug + " has no parcels layer in force on " + day)
+                        .with("layer", LayerKind.PARCELS.path()));
+        Record parcel = dsl.select(PARCEL.RENOVATION_CODE, wkb(PARCEL.GEOM_UTM), wkt(PARCEL.GEOM),
+                        centroidLatitude(PARCEL.GEOM), centroidLongitude(PARCEL.GEOM))
+                .from(PARCEL)
+                .where(PARCEL.VERSION_ID.eq(parcels.versionId()))
+                .and(PARCEL.PLATE.eq(normalized))
+                .fetchOptional()
+                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel with plate " + normalized
+                        + " in " + slug + "'s parcels in force on " + day).with("plate", normalized));
+        byte[] parcelWkb = parcel.get(1, byte[].class);
+        Geometry shape = read(parcelWkb);
+        double area = shape.getArea();
+        List<MissingFact> missing = new ArrayList<>();
+        List<LayerVersionUsed> used = new ArrayList<>();
+        used.add(used(parcels));
+
+        List<FrontageGeometry.Frontage> frontages = List.of();
+        VersionInForce passages = inForce.get(LayerKind.PASSAGES);
+        if (passages == null) {
+            missing.add(notInForce("frontages", LayerKind.PASSAGES, day));
+        } else {
+            used.add(used(passages));
+            frontages = FrontageGeometry.frontages(shape, passagesNear(passages, parcelWkb));
+            if (frontages.isEmpty()) {
+                missing.add(new MissingFact("frontages", "No passage's centre line lies within half its legal width plus "
+                        + FrontageGeometry.TOLERANCE_M + " m of the parcel's edges: the layers record no access"));
+            }
+        }
+        Optional<MainFrontage> main = FrontageGeometry.main(shape, frontages);
+
+        List<ZoneShare> zones = List.of();
+        VersionInForce zoning = inForce.get(LayerKind.ZONES);
+        if (zoning == null) {
+            missing.add(notInForce("zones", LayerKind.ZONES, day));
+        } else {
+            used.add(used(zoning));
+            zones = zones(zoning, parcelWkb, area);
+            if (zones.isEmpty()) {
+                missing.add(new MissingFact("zones", "No zone of the zones layer covers any part of the parcel"));
+            }
+        }
+        double zonedShare = zones.stream().mapToDouble(ZoneShare::sharePercent).sum();
+
+        List<OverlayHit> overlays = List.of();
+        VersionInForce overlayLayer = inForce.get(LayerKind.OVERLAYS);
+        if (overlayLayer == null) {
+            missing.add(notInForce("overlays", LayerKind.OVERLAYS, day));
+        } else {
+            used.add(used(overlayLayer));
+            overlays = overlays(overlayLayer, parcelWkb, area);
+        }
+
+        Long price = null;
+        String priceBlock = null;
+        VersionInForce prices = inForce.get(LayerKind.PRICE_BLOCKS);
+        if (prices == null) {
+            missing.add(notInForce("priceRialsPerM2", LayerKind.PRICE_BLOCKS, day));
+        } else {
+            used.add(used(prices));
+            Record block = dsl.select(PRICE_BLOCK.PRICE_RIALS_PER_M2, PRICE_BLOCK.BLOCK_CODE)
+                    .from(PRICE_BLOCK)
+                    .where(PRICE_BLOCK.VERSION_ID.eq(prices.versionId()))
+                    .and(containsInteriorPointOf(PRICE_BLOCK.GEOM_UTM, utm(parcelWkb)))
+                    .orderBy(PRICE_BLOCK.FEATURE_INDEX)
+                    .limit(1)
+                    .fetchOne();
+            if (block == null) {
+                missing.add(new MissingFact("priceRialsPerM2", "No price block holds the parcel's interior point"));
+            } else {
+                price = block.get(PRICE_BLOCK.PRICE_RIALS_PER_M2);
+                priceBlock = block.get(PRICE_BLOCK.BLOCK_CODE);
+            }
+        }
+
+        return new ParcelFacts(municipalityId, normalized, parcel.get(0, String.class), day.toString(),
+                parcel.get(2, String.class), parcel.get(3, Double.class), parcel.get(4, Double.class), centi(area),
+                frontages.stream().map(f -> new Frontage(f.passage().name(), f.passage().widthM(), centi(f.lengthM()))).toList(),
+                main.map(m -> m.frontage().passage().widthM()).orElse(null),
+                main.map(m -> centi(m.frontage().lengthM())).orElse(null),
+                main.map(m -> centi(m.depthM())).orElse(null),
+                main.map(MainFrontage::side).orElse(null),
+                main.map(m -> centi(m.bearingDegrees())).orElse(null),
+                main.map(m -> northSide(m.side())).orElse(null),
+                zones, zones.isEmpty() ? 100.0 : Math.max(0, centi(100 - zonedShare)),
+                overlays, price, priceBlock, used, missing);
+    }
+
+    private List<Passage> passagesNear(VersionInForce passages, byte[] parcelWkb) {
+        return dsl.select(PASSAGE.NAME, PASSAGE.WIDTH_M, wkb(PASSAGE.GEOM_UTM))
+                .from(PASSAGE)
+                .where(PASSAGE.VERSION_ID.eq(passages.versionId()))
+                .and(withinDistance(PASSAGE.GEOM_UTM, utm(parcelWkb), PASSAGE_SEARCH_M))
+                .orderBy(PASSAGE.FEATURE_INDEX)
+                .fetch(r -> new Passage(r.value1(), r.value2().doubleValue(), read(r.value3())));
+    }
+
+    private List<ZoneShare> zones(VersionInForce zoning, byte[] parcelWkb, double area) {
+        Field<Double> overlap = sum(intersectionArea(ZONE.GEOM_UTM, utm(parcelWkb))).cast(Double.class);
+        return dsl.select(ZONE.ZONE_CODE, overlap)
+                .from(ZONE)
+                .where(ZONE.VERSION_ID.eq(zoning.versionId()))
+                .and(intersects(ZONE.GEOM_UTM, utm(parcelWkb)))
+                .groupBy(ZONE.ZONE_CODE)
+                .orderBy(overlap.desc(), ZONE.ZONE_CODE)
+                .fetch(r -> new ZoneShare(r.value1(), centi(r.value2()), centi(100 * r.value2() / area)))
+                .stream().filter(z -> z.areaM2() > 0).toList();
+    }
+
+    private List<OverlayHit> overlays(VersionInForce overlays, byte[] parcelWkb, double area) {
+        Field<Double> overlap = intersectionArea(OVERLAY.GEOM_UTM, utm(parcelWkb));
+        return dsl.select(OVERLAY.OVERLAY_CODE, OVERLAY.KIND, OVERLAY.PRECEDENCE, OVERLAY.MAX_FLOORS,
+                        OVERLAY.MAX_HEIGHT_M, OVERLAY.SETBACK_M, OVERLAY.REPLACEMENT_ZONE, OVERLAY.DESCRIPTION, overlap)
+                .from(OVERLAY)
+                .where(OVERLAY.VERSION_ID.eq(overlays.versionId()))
+                .and(intersects(OVERLAY.GEOM_UTM, utm(parcelWkb)))
+                .orderBy(OVERLAY.FEATURE_INDEX)
+                .fetch(r -> new OverlayHit(r.value1(), r.value2(), r.value3(), r.value4(), decimal(r.value5()),
+                        decimal(r.value6()), r.value7(), r.value8(), centi(100 * r.value9() / area)));
+    }
+
+    private static Double decimal(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static String northSide(String frontageSide) {
+        return switch (frontageSide) {
+            case "NORTH" -> "FRONTAGE";
+            case "SOUTH" -> "REAR";
+            default -> "FLANK";
+        };
+    }
+
+    private static MissingFact notInForce(String fact, LayerKind layer, LocalDate day) {
+        return new MissingFact(fact, "No " + layer.path() + " layer is in force on " + day);
+    }
+
+    private static LayerVersionUsed used(VersionInForce version) {
+        return new LayerVersionUsed(version.layer().path(), version.versionIdText(), version.sha256(),
+                version.effectiveFrom().toString());
+    }
+
+    private static Geometry read(byte[] wkb) {
+        try {
+            return new WKBReader().read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+        }
+    }
+}

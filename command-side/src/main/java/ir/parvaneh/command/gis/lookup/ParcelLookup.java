@@ -1,0 +1,135 @@
+package ir.parvaneh.command.gis.lookup;
+
+import ir.parvaneh.command.gis.store.LayerVersionsInForce;
+import ir.parvaneh.command.gis.store.LayerVersionsInForce.VersionInForce;
+import ir.parvaneh.command.municipality.write.MunicipalitySlugs;
+import ir.parvaneh.kernel.error.DomainException;
+import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.gis.LayerKind;
+import ir.parvaneh.kernel.gis.Plate;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static ir.parvaneh.command.gis.store.SpatialSql.area;
+import static ir.parvaneh.command.gis.store.SpatialSql.centroidLatitude;
+import static ir.parvaneh.command.gis.store.SpatialSql.centroidLongitude;
+import static ir.parvaneh.command.gis.store.SpatialSql.envelope;
+import static ir.parvaneh.command.gis.store.SpatialSql.geoJson;
+import static ir.parvaneh.command.gis.store.SpatialSql.intersects;
+import static ir.parvaneh.command.gis.store.SpatialSql.point;
+import static ir.parvaneh.command.jooq.layers.Tables.BOUNDARY;
+import static ir.parvaneh.command.jooq.layers.Tables.LAYER_ACTIVATION;
+import static ir.parvaneh.command.jooq.layers.Tables.PARCEL;
+import static ir.parvaneh.command.jooq.command.Tables.MUNICIPALITY_SLUG;
+
+/**
+ * Finds parcels in the parcels layer in force on a day: by registry plate, by a point (a citizen's tap
+ * on the map; the municipality is the one whose boundary in force holds the point), or by bounding box.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ParcelLookup {
+
+    public static final int MAX_BBOX_RESULTS = 1000;
+
+    private final DSLContext dsl;
+    private final MunicipalitySlugs slugs;
+    private final LayerVersionsInForce versionsInForce;
+
+    ParcelLookup(DSLContext dsl, MunicipalitySlugs slugs, LayerVersionsInForce versionsInForce) {
+        this.dsl = dsl;
+        this.slugs = slugs;
+        this.versionsInForce = versionsInForce;
+    }
+
+    public ParcelSummary byPlate(String slug, String plate, LocalDate day) {
+        String normalized = Plate.normalize(plate);
+        VersionInForce parcels = parcelsInForce(slug, day);
+        return find(slug, parcels, day, PARCEL.PLATE.eq(normalized), 1).stream().findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel with plate " + normalized
+                        + " in " + slug + "'s parcels in force on " + day).with("plate", normalized));
+    }
+
+    public ParcelSummary atPoint(double latitude, double longitude, LocalDate day) {
+        if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
+            throw new DomainException(ErrorCode.COORDINATES_INVALID, "(" + latitude + ", " + longitude
+                    + ") is not a latitude and longitude");
+        }
+        String slug = municipalityAt(latitude, longitude, day);
+        VersionInForce parcels = parcelsInForce(slug, day);
+        return find(slug, parcels, day, intersects(PARCEL.GEOM, point(latitude, longitude)), 1).stream().findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel of " + slug + " lies at ("
+                        + latitude + ", " + longitude + ") on " + day));
+    }
+
+    /** The parcels of the municipality touching the box, at most {@code limit} ({@value #MAX_BBOX_RESULTS}). */
+    public List<ParcelSummary> inBox(String slug, double[] bbox, int limit, LocalDate day) {
+        if (bbox.length != 4 || !(bbox[0] < bbox[2] && bbox[1] < bbox[3])
+                || bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90) {
+            throw new DomainException(ErrorCode.BBOX_INVALID, "A bounding box is minLon,minLat,maxLon,maxLat in WGS 84");
+        }
+        if (limit < 1 || limit > MAX_BBOX_RESULTS) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "limit must be between 1 and " + MAX_BBOX_RESULTS);
+        }
+        VersionInForce parcels = parcelsInForce(slug, day);
+        return find(slug, parcels, day, intersects(PARCEL.GEOM, envelope(bbox[0], bbox[1], bbox[2], bbox[3])), limit);
+    }
+
+    /** The municipality whose boundary in force on the day holds the point. */
+    public String municipalityAt(double latitude, double longitude, LocalDate day) {
+        var inForce = dsl.select(LAYER_ACTIVATION.MUNICIPALITY_ID, LAYER_ACTIVATION.VERSION_ID)
+                .distinctOn(LAYER_ACTIVATION.MUNICIPALITY_ID)
+                .from(LAYER_ACTIVATION)
+                .where(LAYER_ACTIVATION.LAYER.eq(LayerKind.BOUNDARY.path()))
+                .and(LAYER_ACTIVATION.EFFECTIVE_FROM.le(day))
+                .orderBy(LAYER_ACTIVATION.MUNICIPALITY_ID, LAYER_ACTIVATION.EFFECTIVE_FROM.desc(),
+                        LAYER_ACTIVATION.ACTIVATION_NO.desc())
+                .asTable("in_force");
+        return dsl.select(MUNICIPALITY_SLUG.SLUG)
+                .from(inForce)
+                .join(BOUNDARY).on(BOUNDARY.VERSION_ID.eq(inForce.field(LAYER_ACTIVATION.VERSION_ID)))
+                .join(MUNICIPALITY_SLUG).on(MUNICIPALITY_SLUG.MUNICIPALITY_ID.eq(inForce.field(LAYER_ACTIVATION.MUNICIPALITY_ID)))
+                .where(intersects(BOUNDARY.GEOM, point(latitude, longitude)))
+                .limit(1)
+                .fetchOptional(MUNICIPALITY_SLUG.SLUG)
+                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "(" + latitude + ", " + longitude
+                        + ") lies inside no municipality's boundary in force on " + day));
+    }
+
+    VersionInForce parcelsInForce(String slug, LocalDate day) {
+        String municipalityId = municipalityId(slug);
+        return versionsInForce.on(municipalityId, LayerKind.PARCELS, day)
+                .orElseThrow(() -> new DomainException(ErrorCode.LAYER_NOT_IN_FORCE,
+                        slug + " has no parcels layer in force on " + day).with("layer", LayerKind.PARCELS.path()));
+    }
+
+    String municipalityId(String slug) {
+        return slugs.municipalityIdOf(slug).orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND,
+                "No municipality is called " + slug));
+    }
+
+    private List<ParcelSummary> find(String slug, VersionInForce parcels, LocalDate day, Condition where, int limit) {
+        String municipalityId = municipalityId(slug);
+        return dsl.select(PARCEL.PLATE, PARCEL.RENOVATION_CODE, area(PARCEL.GEOM_UTM), centroidLatitude(PARCEL.GEOM),
+                        centroidLongitude(PARCEL.GEOM), geoJson(PARCEL.GEOM))
+                .from(PARCEL)
+                .where(PARCEL.VERSION_ID.eq(parcels.versionId()))
+                .and(where)
+                .orderBy(PARCEL.PLATE)
+                .limit(limit)
+                .fetch(r -> summary(municipalityId, slug, parcels, day, r));
+    }
+
+    private static ParcelSummary summary(String municipalityId, String slug, VersionInForce parcels, LocalDate day,
+                                         Record r) {
+        return new ParcelSummary(municipalityId, slug, r.get(0, String.class), r.get(1, String.class),
+                Rounding.centi(r.get(2, Double.class)), r.get(3, Double.class), r.get(4, Double.class),
+                parcels.versionIdText(), day.toString(), r.get(5, String.class));
+    }
+}
