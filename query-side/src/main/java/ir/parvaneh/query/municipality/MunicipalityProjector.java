@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import static ir.parvaneh.query.jooq.Tables.MUNICIPALITY;
+import static ir.parvaneh.query.jooq.query.Tables.MUNICIPALITY;
 
 /**
  * Projects municipality events into {@code query.municipality}. Idempotent: each row remembers the

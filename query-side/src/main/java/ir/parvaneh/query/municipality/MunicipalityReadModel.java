@@ -6,7 +6,7 @@ import ir.parvaneh.kernel.municipality.MunicipalityQueries.GetMunicipality;
 import ir.parvaneh.kernel.municipality.MunicipalityQueries.MunicipalitySummary;
 import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.query.infrastructure.postgis.PostGis;
-import ir.parvaneh.query.jooq.tables.records.MunicipalityRecord;
+import ir.parvaneh.query.jooq.query.tables.records.MunicipalityRecord;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-import static ir.parvaneh.query.jooq.Tables.MUNICIPALITY;
+import static ir.parvaneh.query.jooq.query.Tables.MUNICIPALITY;
 
 /** Answers the municipality queries from {@code query.municipality}. */
 @Component
