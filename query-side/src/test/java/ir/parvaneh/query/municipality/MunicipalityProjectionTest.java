@@ -13,7 +13,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
@@ -32,7 +31,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Municipality events, through the real pooled processor, into the public read API. */
 @QuerySideIntegrationTest
-@Import(TestEvents.class)
 class MunicipalityProjectionTest {
 
     private static final String AGGREGATE = "Municipality";

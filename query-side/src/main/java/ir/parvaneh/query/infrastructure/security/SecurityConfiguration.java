@@ -18,11 +18,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The query API is an OAuth2 resource server. Public data (the municipalities, later the zoning layers and
- * the rules of a parcel) is open to anonymous readers; everything personal needs a bearer token from the
- * identity provider, and its roles come from the token's {@code roles} claim.
+ * The query API is an OAuth2 resource server. Public data (the municipalities, the map services of the
+ * layers in force, later the rules of a parcel) is open to anonymous readers; everything personal needs a
+ * bearer token from the identity provider, and its roles come from the token's {@code roles} claim.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -36,11 +39,14 @@ class SecurityConfiguration {
                 Problems.of(ErrorCode.FORBIDDEN_ROLE, "Your role does not allow this action", request));
         return http
                 .csrf(AbstractHttpConfigurer::disable)
+                .cors(cors -> cors.configurationSource(publicMapsAnyOrigin()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/municipalities", "/api/municipalities/**").permitAll()
+                        // Map services: the layers in force are public reference data.
+                        .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
@@ -50,6 +56,23 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * Web maps on any site (a municipality's own, a citizen's app) load the public tiles and features from
+     * the browser; no credentials travel with them, so any origin may read them.
+     */
+    private static CorsConfigurationSource publicMapsAnyOrigin() {
+        CorsConfiguration publicMaps = new CorsConfiguration();
+        publicMaps.addAllowedOrigin("*");
+        publicMaps.addAllowedMethod(HttpMethod.GET);
+        publicMaps.addAllowedHeader("*");
+        publicMaps.addExposedHeader("ETag");
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/ogc", publicMaps);
+        source.registerCorsConfiguration("/ogc/**", publicMaps);
+        source.registerCorsConfiguration("/tiles/**", publicMaps);
+        return source;
     }
 
     /** Authorities are {@code ROLE_<role>} for each role of the platform the token grants. */
