@@ -45,8 +45,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/municipalities", "/api/municipalities/**").permitAll()
-                        // Map services: the layers in force are public reference data.
+                        // Map services: the layers in force are public reference data. GIS clients ask HEAD
+                        // before they fetch a tile (GDAL's /vsicurl/ does).
                         .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/ogc", "/ogc/**", "/tiles/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
@@ -66,6 +68,7 @@ class SecurityConfiguration {
         CorsConfiguration publicMaps = new CorsConfiguration();
         publicMaps.addAllowedOrigin("*");
         publicMaps.addAllowedMethod(HttpMethod.GET);
+        publicMaps.addAllowedMethod(HttpMethod.HEAD);
         publicMaps.addAllowedHeader("*");
         publicMaps.addExposedHeader("ETag");
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
