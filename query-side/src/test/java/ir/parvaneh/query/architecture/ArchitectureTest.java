@@ -25,6 +25,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(EventBus.class)
             .orShould().dependOnClassesThat().areAssignableTo(EventGateway.class);
 
+    /**
+     * The command side's layer store is read by the map services alone, through the generated tables;
+     * its records (which could be stored) are not used at all: the query side never writes the layer store.
+     */
+    @ArchTest
+    static final ArchRule onlyTheMapServicesReadTheLayerStore = noClasses()
+            .that().resideInAPackage("ir.parvaneh.query..")
+            .and().resideOutsideOfPackages("ir.parvaneh.query.map..", "ir.parvaneh.query.jooq..")
+            .should().dependOnClassesThat().resideInAPackage("ir.parvaneh.query.jooq.layers..");
+
+    @ArchTest
+    static final ArchRule noLayerStoreRecordIsWritten = noClasses()
+            .that().resideInAPackage("ir.parvaneh.query..")
+            .and().resideOutsideOfPackage("ir.parvaneh.query.jooq..")
+            .should().dependOnClassesThat().resideInAPackage("ir.parvaneh.query.jooq.layers.tables.records..");
+
     @ArchTest
     static final ArchRule querySideSendsNoCommandsThroughAxon = noClasses()
             .that().resideInAPackage("ir.parvaneh.query..")
