@@ -2,6 +2,7 @@ package ir.parvaneh.query.map.ogc;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,6 +68,7 @@ class OgcFeaturesController {
     private static final String GEO_JSON = "application/geo+json";
     private static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
     private static final Set<String> FORMAT = Set.of("f");
+    private static final String FORMAT_DESCRIPTION = "The format: json (the only one; GeoJSON for features)";
     private static final Set<String> ITEMS_PARAMETERS = Set.of("f", "bbox", "limit", "offset", "datetime", "plate");
     private static final Set<String> ITEM_PARAMETERS = Set.of("f", "datetime");
 
@@ -80,6 +82,7 @@ class OgcFeaturesController {
 
     @GetMapping({"", "/"})
     @Operation(summary = "Landing page: what this API is and where its parts are")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     ResponseEntity<LandingPage> landing(HttpServletRequest request) {
         onlyParameters(request, FORMAT);
         OgcUris uris = OgcUris.ofCurrentRequest();
@@ -94,6 +97,7 @@ class OgcFeaturesController {
 
     @GetMapping("/conformance")
     @Operation(summary = "The conformance classes this API implements")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     ResponseEntity<Conformance> conformance(HttpServletRequest request) {
         onlyParameters(request, FORMAT);
         return json(new Conformance(CONFORMANCE));
@@ -101,6 +105,7 @@ class OgcFeaturesController {
 
     @GetMapping("/collections")
     @Operation(summary = "Every municipality's layers in force today (Asia/Tehran)")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     ResponseEntity<CollectionList> collections(HttpServletRequest request) {
         onlyParameters(request, FORMAT);
         OgcUris uris = OgcUris.ofCurrentRequest();
@@ -112,6 +117,7 @@ class OgcFeaturesController {
 
     @GetMapping("/collections/{collectionId}")
     @Operation(summary = "One collection: a municipality's layer in force today")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     ResponseEntity<Collection> collection(
             @Parameter(description = "<municipality slug>-<layer>, e.g. qazvin-parcels") @PathVariable String collectionId,
             HttpServletRequest request) {
@@ -122,6 +128,7 @@ class OgcFeaturesController {
 
     @GetMapping("/collections/{collectionId}/items")
     @Operation(summary = "The collection's features, a page at a time, optionally within a bounding box")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "A GeoJSON FeatureCollection",
             content = @Content(mediaType = GEO_JSON))
     ResponseEntity<byte[]> items(
@@ -179,6 +186,7 @@ class OgcFeaturesController {
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     @Operation(summary = "One feature, by its id (its index in the layer version)")
+    @Parameter(name = "f", in = ParameterIn.QUERY, description = FORMAT_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "A GeoJSON Feature", content = @Content(mediaType = GEO_JSON))
     ResponseEntity<byte[]> item(
             @Parameter(description = "<municipality slug>-<layer>, e.g. qazvin-parcels") @PathVariable String collectionId,
