@@ -4,6 +4,7 @@ import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.gis.LayerKind;
 import ir.parvaneh.kernel.gis.LayerVersionId;
+import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.query.infrastructure.postgis.PostGis;
 import ir.parvaneh.query.map.layers.LayerInForce.Municipality;
 import org.jooq.Condition;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,8 +40,6 @@ import static ir.parvaneh.query.jooq.query.Tables.MUNICIPALITY;
 @Component
 public class LayerStore {
 
-    /** Layer activations take effect on calendar days of the province. */
-    public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     private static final int GEOJSON_DECIMALS = 7;
 
     private final DSLContext dsl;
@@ -54,7 +52,7 @@ public class LayerStore {
 
     /** The day whose layers the maps show unless a request names another. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), TEHRAN);
+        return IranTime.today(clock);
     }
 
     /** Every municipality's layers in force on a day, by municipality slug and layer order. */
@@ -135,8 +133,8 @@ public class LayerStore {
 
     private static Feature feature(FeatureTable table, Record r) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (Field<?> property : table.properties()) {
-            properties.put(property.getName(), r.get(property));
+        for (FeatureTable.Property property : table.properties()) {
+            properties.put(property.name(), r.get(property.name()));
         }
         return new Feature(r.get(table.featureIndex()), r.get(1, String.class), properties);
     }

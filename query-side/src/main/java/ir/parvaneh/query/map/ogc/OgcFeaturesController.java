@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.gis.LayerKind;
+import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.query.map.layers.BoundingBox;
 import ir.parvaneh.query.map.layers.Feature;
 import ir.parvaneh.query.map.layers.FeatureFilter;
@@ -143,7 +144,7 @@ class OgcFeaturesController {
                     + "of today's. A date-time counts as its day in Tehran; intervals are not supported.")
             @RequestParam(required = false) String datetime,
             @Parameter(description = "Parcels only: the parcel with this registry plate, e.g. 1234/56 (Persian digits "
-                    + "are accepted)")
+                    + "are accepted; a malformed plate is a 400 PLATE_INVALID)")
             @RequestParam(required = false) String plate,
             HttpServletRequest request) {
         onlyParameters(request, ITEMS_PARAMETERS);
@@ -212,7 +213,7 @@ class OgcFeaturesController {
         CollectionId id = new CollectionId(layer.municipality().slug(), layer.layer());
         String titleFa = layer.layer().nameFa() + " " + layer.municipality().nameFa();
         String titleEn = layer.municipality().nameEn() + " " + layerNameEn(layer.layer());
-        Instant inForceSince = layer.effectiveFrom().atStartOfDay(LayerStore.TEHRAN).toInstant();
+        Instant inForceSince = layer.effectiveFrom().atStartOfDay(IranTime.ZONE).toInstant();
         return new Collection(id.toString(), titleFa + " — " + titleEn, titleFa, titleEn,
                 titleEn + ": layer version " + layer.version() + ", in force since " + layer.effectiveFrom()
                         + " (Asia/Tehran), " + layer.featureCount() + " features.",
@@ -258,7 +259,7 @@ class OgcFeaturesController {
             return LocalDate.parse(datetime.strip());
         } catch (DateTimeParseException notADate) {
             try {
-                return OffsetDateTime.parse(datetime.strip()).atZoneSameInstant(LayerStore.TEHRAN).toLocalDate();
+                return OffsetDateTime.parse(datetime.strip()).atZoneSameInstant(IranTime.ZONE).toLocalDate();
             } catch (DateTimeParseException notADateTime) {
                 throw new DomainException(ErrorCode.VALIDATION_FAILED, "datetime takes one day, YYYY-MM-DD (or an "
                         + "RFC 3339 date-time); intervals are not supported").with("parameter", "datetime");

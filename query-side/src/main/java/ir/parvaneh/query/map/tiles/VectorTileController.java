@@ -8,9 +8,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import ir.parvaneh.kernel.gis.LayerKind;
 import ir.parvaneh.query.map.layers.BoundingBox;
+import ir.parvaneh.query.map.layers.FeatureTable;
 import ir.parvaneh.query.map.layers.LayerInForce;
 import ir.parvaneh.query.map.layers.LayerStore;
-import org.jooq.Field;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,8 +86,8 @@ class VectorTileController {
         String root = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles").build().toUriString();
         BoundingBox extent = inForce.extent();
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Field<?> property : inForce.table().properties()) {
-            fields.put(property.getName(), Number.class.isAssignableFrom(property.getType()) ? "Number" : "String");
+        for (FeatureTable.Property property : inForce.table().properties()) {
+            fields.put(property.name(), Number.class.isAssignableFrom(property.column().getType()) ? "Number" : "String");
         }
         String name = inForce.layer().nameFa() + " " + inForce.municipality().nameFa() + " — "
                 + inForce.municipality().nameEn() + " " + inForce.layer().path();

@@ -48,10 +48,10 @@ class VectorTiles {
         columns.add(table.featureIndex());
         columns.add(PostGis.asMvtGeometry(PostGis.transform(table.geometry(), PostGis.WEB_MERCATOR), tile, EXTENT,
                 BUFFER).as(GEOMETRY));
-        for (Field<?> property : table.properties()) {
+        for (FeatureTable.Property property : table.properties()) {
             // ST_AsMVT writes numbers it does not know (numeric) as text; a double stays a number.
-            columns.add(property.getType() == BigDecimal.class
-                    ? property.cast(Double.class).as(property.getName()) : property);
+            columns.add(property.column().getType() == BigDecimal.class
+                    ? property.column().cast(Double.class).as(property.name()) : property.selected());
         }
         Table<?> rows = dsl.select(columns)
                 .from(table.table())

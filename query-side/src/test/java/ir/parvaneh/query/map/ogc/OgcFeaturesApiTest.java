@@ -152,7 +152,7 @@ class OgcFeaturesApiTest {
                 .andExpect(jsonPath("$.features[1].properties.width_m").value(6.5));
         mvc.perform(get("/ogc/collections/" + town.collection(LayerKind.PRICE_BLOCKS) + "/items"))
                 .andExpect(jsonPath("$.features[1].properties.block_code").value("B-18"))
-                .andExpect(jsonPath("$.features[1].properties.price_rials_per_m2").value(240_000_000));
+                .andExpect(jsonPath("$.features[1].properties.price_rials").value(240_000_000));
         mvc.perform(get("/ogc/collections/" + town.collection(LayerKind.OVERLAYS) + "/items"))
                 .andExpect(jsonPath("$.features[0].properties.overlay_code").value("H-01"))
                 .andExpect(jsonPath("$.features[0].properties.kind").value("HERITAGE"))
@@ -237,6 +237,13 @@ class OgcFeaturesApiTest {
                 .andExpect(jsonPath("$.features[0].id").value(7))
                 .andExpect(jsonPath("$.features[0].properties.plate").value("1234/8"))
                 .andExpect(jsonPath("$.links[?(@.rel == 'self')].href").value(contains(containsString("plate=1234/8"))));
+        mvc.perform(get(parcels + "/items").param("plate", "1234/99"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.numberMatched").value(0))
+                .andExpect(jsonPath("$.features").isEmpty());
+        mvc.perform(get(parcels + "/items").param("plate", "north of the bazaar"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("PLATE_INVALID"));
         mvc.perform(get("/ogc/collections/" + town.collection(LayerKind.ZONES) + "/items").param("plate", "1234/8"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
