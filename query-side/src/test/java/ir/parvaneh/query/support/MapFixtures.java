@@ -176,30 +176,6 @@ public class MapFixtures {
                 zones);
     }
 
-    /**
-     * A town of {@code columns x rows} parcels (plates {@code 5000/1} on, in feature order), written by PostGIS
-     * in one statement: for measuring pages and tiles of realistic size.
-     */
-    public Town townOfParcels(int columns, int rows) {
-        String slug = slug();
-        String municipalityId = register(slug, "شهر بزرگ آزمون", "Big Test Town " + slug);
-        Envelope extent = new Envelope(ORIGIN_LON, ORIGIN_LON + columns * CELL_LON, ORIGIN_LAT,
-                ORIGIN_LAT + rows * CELL_LAT);
-        UUID version = version(municipalityId, LayerKind.PARCELS, columns * rows, extent);
-        dsl.execute("""
-                INSERT INTO layers.parcel (version_id, feature_index, plate, renovation_code, geom, geom_utm)
-                SELECT {0}, n, '5000/' || (n + 1), CASE WHEN n % 7 = 0 THEN 'R-' || (n % 50) END, cell,
-                       ST_Transform(cell, 32639)
-                FROM (SELECT n, ST_Multi(ST_MakeEnvelope(
-                              {1} + (n % {3}) * {4}, {2} + (n / {3}) * {5},
-                              {1} + (n % {3}) * {4} + 0.9 * {4}, {2} + (n / {3}) * {5} + 0.9 * {5}, 4326)) AS cell
-                      FROM generate_series(0, {6} - 1) AS n) AS cells
-                """, DSL.val(version), DSL.val(ORIGIN_LON), DSL.val(ORIGIN_LAT), DSL.val(columns), DSL.val(CELL_LON),
-                DSL.val(CELL_LAT), DSL.val(columns * rows));
-        activate(municipalityId, LayerKind.PARCELS, version, CURRENT_VERSION_FROM);
-        return new Town(municipalityId, slug, "Big Test Town " + slug, List.of(), version, null, null, null);
-    }
-
     /** The cell of the parcel grid at a column and row, a little smaller than the cell so parcels do not touch. */
     public static MultiPolygon cell(int column, int row) {
         double west = ORIGIN_LON + column * CELL_LON;
