@@ -9,7 +9,6 @@ import ir.parvaneh.kernel.municipality.MunicipalityId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -34,7 +33,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The command API over HTTP, against the real event store and slug register in PostgreSQL. */
 @CommandSideIntegrationTest
-@Import(StoredEvents.class)
 class MunicipalityCommandApiTest {
 
     private static final MunicipalityId TAKESTAN = MunicipalityId.forProvinceSlug("takestan");
