@@ -3,6 +3,7 @@ package ir.parvaneh.command.municipality.write;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.municipality.demo.DemoProvinceLoader;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
+import ir.parvaneh.command.support.TestSlugs;
 import ir.parvaneh.command.support.StoredEvents;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
@@ -15,7 +16,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -52,7 +52,7 @@ class MunicipalityCommandApiTest {
     }
 
     private static String newSlug() {
-        return "test-" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x").toLowerCase(Locale.ROOT);
+        return TestSlugs.unique("test");
     }
 
     private static String registration(String id, String slug) {
