@@ -186,7 +186,10 @@ record LayerSchema(LayerKind layer, Table<?> table, List<Attribute> attributes) 
             return value.decimalValue();
         }
         try {
-            return new BigDecimal(PersianText.latinDigits(value.asText()).strip().replace("٫", ".").replace(",", ""));
+            // Persian spreadsheets write 240٬000٬000 and 12٫5: the Arabic thousands (U+066C) and decimal (U+066B)
+            // separators, as well as the Latin comma.
+            return new BigDecimal(PersianText.latinDigits(value.asText()).strip()
+                    .replace("٫", ".").replace("٬", "").replace(",", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
         }
