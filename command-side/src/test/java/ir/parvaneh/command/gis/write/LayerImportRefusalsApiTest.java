@@ -197,12 +197,28 @@ class LayerImportRefusalsApiTest {
     }
 
     @Test
+    void givenASelfIntersectingBowTieParcelWhenImportedThenInvalidGeometryNamingItAndNothingStored() throws Exception {
+        double[] a = town.at(0, 0);
+        double[] b = town.at(20, 30);
+        double[][] bowTie = {a, {b[0], a[1]}, {a[0], b[1]}, b, a};
+        refusedImport("parcels", parcels(parcel(0), feature(Map.of("plate", "۵۰۰/۸۸"), polygon(bowTie)), parcel(2)),
+                ErrorCode.LAYER_IMPORT_INVALID_GEOMETRY, 1);
+    }
+
+    @Test
     void givenALopsidedBowTieParcelWhenImportedThenInvalidGeometryNamingItAndNothingStored() throws Exception {
         double[] a = town.at(0, 0);
         double[] b = town.at(20, 30);
         double[] c = town.at(30, 0);
         double[][] bowTie = {a, c, {a[0], b[1]}, b, a};
         refusedImport("parcels", parcels(parcel(0), feature(Map.of("plate", "۵۰۰/۸۸"), polygon(bowTie))),
+                ErrorCode.LAYER_IMPORT_INVALID_GEOMETRY, 1);
+    }
+
+    @Test
+    void givenAParcelCollapsedOntoALineWhenImportedThenInvalidGeometryNamingItAndNothingStored() throws Exception {
+        double[][] collapsed = {town.at(0, 0), town.at(10, 0), town.at(20, 0), town.at(0, 0)};
+        refusedImport("parcels", parcels(parcel(0), feature(Map.of("plate", "۵۰۰/۴۴"), polygon(collapsed))),
                 ErrorCode.LAYER_IMPORT_INVALID_GEOMETRY, 1);
     }
 
