@@ -307,6 +307,29 @@ class LayerImportRefusalsApiTest {
         assertThat(problem.get("attribute").asText()).isEqualTo(attribute);
     }
 
+    @Test
+    void givenAPriceTooLargeForAnyBlockWhenImportedThenInvalidAttributeAndNothingStored() throws Exception {
+        String absurd = feature(Map.of("price_rials", "1e30"), town.rectangleAt(-900, -900, 0, 900));
+        JsonNode problem = refusedImport("price-blocks", collection(null, List.of(absurd)),
+                ErrorCode.LAYER_IMPORT_INVALID_ATTRIBUTE, 0);
+        assertThat(problem.get("attribute").asText()).isEqualTo("price_rials");
+
+        String absurdNumber = "{\"type\":\"Feature\",\"properties\":{\"price_rials\":1e30},\"geometry\":"
+                + town.rectangleAt(-900, -900, 0, 900) + "}";
+        refusedImport("price-blocks", collection(null, List.of(absurdNumber)), ErrorCode.LAYER_IMPORT_INVALID_ATTRIBUTE, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "1e9999999", "1e-9999999"})
+    void givenAPassageWidthWithAnAbsurdExponentWhenImportedThenInvalidAttributeAtOnceAndNothingStored(String width)
+            throws Exception {
+        String absurd = feature(Map.of("width_m", width), line(new double[][]{town.at(-500, 0), town.at(500, 0)}));
+        long started = System.nanoTime();
+        JsonNode problem = refusedImport("passages", collection(null, List.of(absurd)), ErrorCode.LAYER_IMPORT_INVALID_ATTRIBUTE, 0);
+        assertThat(problem.get("attribute").asText()).isEqualTo("width_m");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to refuse it").isLessThan(1_000);
+    }
+
     // --- Where the features lie ---------------------------------------------------------------------------------
 
     @Test
