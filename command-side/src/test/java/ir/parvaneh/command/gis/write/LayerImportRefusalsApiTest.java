@@ -276,6 +276,7 @@ class LayerImportRefusalsApiTest {
         JsonNode problem = refusedImport("parcels", parcels(first, parcel(1), parcel(2), again, parcel(4)),
                 ErrorCode.LAYER_IMPORT_DUPLICATE_PLATE, 3);
         assertThat(problem.get("plate").asText()).isEqualTo("1234/56");
+        assertThat(problem.get("firstFeatureIndex").asInt()).isZero();
         assertThat(problem.get("detail").asText()).contains("feature 0");
     }
 

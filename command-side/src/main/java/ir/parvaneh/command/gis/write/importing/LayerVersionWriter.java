@@ -81,7 +81,8 @@ final class LayerVersionWriter {
             Integer first = plates.putIfAbsent((String) values[0], index);
             if (first != null) {
                 throw FeatureRejection.at(index, ErrorCode.LAYER_IMPORT_DUPLICATE_PLATE,
-                        "the plate " + values[0] + " is also feature " + first).with("plate", values[0]);
+                        "the plate " + values[0] + " is also feature " + first).with("plate", values[0])
+                        .with("firstFeatureIndex", first);
             }
         }
         byte[] bytes = wkb.write(geometry);
