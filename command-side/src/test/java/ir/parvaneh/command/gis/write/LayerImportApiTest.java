@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static ir.parvaneh.command.jooq.layers.Tables.*;
 import static ir.parvaneh.command.support.GeoJson.collection;
@@ -332,6 +335,49 @@ class LayerImportApiTest {
         assertThat(byRequest.get("sourceCrs").asText()).isEqualTo("EPSG:32639");
         assertThat(byRequest.get("sha256").asText()).isEqualTo(byFile.get("sha256").asText());
         assertSamePlaces(inDegrees, version(byRequest));
+    }
+
+    @Test
+    void givenImportedParcelsWhenTheSameFileDeclaresCrs84ThenItIsTheSameContentInWgs84AndRefusedAsTheSameVersion()
+            throws Exception {
+        layers.importAndActivate(city, "boundary", city.boundaryFile(), today);
+        List<String> features = List.of(feature(Map.of("plate", "۴۵۶/۷"), polygon(ring(0, 0, 20, 30))));
+        JsonNode first = layers.imported(city, "parcels", collection(null, features));
+
+        layers.upload(city, "parcels", collection("urn:ogc:def:crs:OGC:1.3:CRS84", features))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("LAYER_VERSION_ALREADY_IMPORTED"))
+                .andExpect(jsonPath("$.versionId").value(first.get("versionId").asText()));
+        layers.upload(city, "parcels", collection(null, features), city.admin(), "EPSG:4326")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.versionId").value(first.get("versionId").asText()));
+    }
+
+    @Test
+    void givenTwoSimultaneousImportsOfTheSameParcelsThenExactlyOneIsStored() throws Exception {
+        layers.importAndActivate(city, "boundary", city.boundaryFile(), today);
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            features.add(feature(Map.of("plate", "۷۰۰/" + (i + 1)), polygon(ring(-1000 + (i % 30) * 25, -1000 + (i / 30) * 35,
+                    -980 + (i % 30) * 25, -970 + (i / 30) * 35))));
+        }
+        String file = collection(null, features);
+        Callable<Integer> attempt = () -> layers.upload(city, "parcels", file).andReturn().getResponse().getStatus();
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = pool.invokeAll(List.of(attempt, attempt));
+            assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(dsl.fetchCount(LAYER_VERSION, LAYER_VERSION.MUNICIPALITY_ID.eq(city.id().toString())
+                .and(LAYER_VERSION.LAYER.eq("parcels")))).isEqualTo(1);
+        UUID stored = dsl.select(LAYER_VERSION.VERSION_ID).from(LAYER_VERSION)
+                .where(LAYER_VERSION.MUNICIPALITY_ID.eq(city.id().toString())).and(LAYER_VERSION.LAYER.eq("parcels"))
+                .fetchSingle(LAYER_VERSION.VERSION_ID);
+        assertThat(dsl.fetchCount(PARCEL, PARCEL.VERSION_ID.eq(stored))).isEqualTo(600);
+        assertThat(events.of(city.catalogue().toString())).extracting(StoredEvents.Stored::simpleType)
+                .containsExactly("LayerVersionImported", "LayerVersionActivated", "LayerVersionImported");
     }
 
     /** Each plate of one version lies where the same plate of the other does, to the millimetre. */

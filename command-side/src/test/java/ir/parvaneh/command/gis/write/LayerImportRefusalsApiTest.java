@@ -49,6 +49,7 @@ import static ir.parvaneh.command.support.GeoJson.line;
 import static ir.parvaneh.command.support.GeoJson.polygon;
 import static ir.parvaneh.command.support.GeoJson.rectangle;
 import static ir.parvaneh.command.support.Tokens.tokenOf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -474,6 +475,23 @@ class LayerImportRefusalsApiTest {
                 ErrorCode.LAYER_VERSION_NOT_FOUND, null);
         refused(layers.activate(town, "zones", versionId, today, TAKESTAN_ADMIN), ErrorCode.FORBIDDEN_MUNICIPALITY, null);
         refused(layers.activate(town, "zones", versionId, today, CITIZEN), ErrorCode.FORBIDDEN_ROLE, null);
+        refused(layers.activate(town, "zones", "zones-v2", today, town.admin()), ErrorCode.INVALID_IDENTIFIER, null);
+        refused(mvc.perform(post("/api/municipalities/" + town.slug() + "/layers/zones/activations")
+                        .with(tokenOf(town.admin())).contentType("application/json")
+                        .content("{\"versionId\":\"" + versionId + "\"}")),
+                ErrorCode.VALIDATION_FAILED, null);
+        assertThat(StoreFootprint.of(dsl)).isEqualTo(before);
+    }
+
+    @Test
+    void givenATownWithoutLayersWhenAVersionIsActivatedThenNotFoundAndNothingStored() throws Exception {
+        TestCity newTown = TestCity.register(commands);
+        StoreFootprint before = StoreFootprint.of(dsl);
+        refused(layers.activate(newTown, "boundary", LayerVersionId.random().toString(), today, newTown.admin()),
+                ErrorCode.NOT_FOUND, null);
+        TestCity nowhere = new TestCity(newTown.id(), "no-such-town", "ناکجاآباد", PROVINCE_ADMIN, 50.0, 36.3);
+        refused(layers.activate(nowhere, "boundary", LayerVersionId.random().toString(), today, PROVINCE_ADMIN),
+                ErrorCode.MUNICIPALITY_NOT_FOUND, null);
         assertThat(StoreFootprint.of(dsl)).isEqualTo(before);
     }
 
