@@ -160,6 +160,13 @@ class LayerImportRefusalsApiTest {
     }
 
     @Test
+    void givenTwoCollectionsOneAfterTheOtherWhenImportedThenInvalidJsonRatherThanTheFirstAloneAndNothingStored() throws Exception {
+        refusedImport("parcels", parcels(parcel(0), parcel(1)) + "\n" + parcels(parcel(2), parcel(3)),
+                ErrorCode.LAYER_IMPORT_INVALID_JSON, null);
+        refusedImport("parcels", parcels(parcel(0), parcel(1)) + "]}", ErrorCode.LAYER_IMPORT_INVALID_JSON, null);
+    }
+
+    @Test
     void givenAMemberOfFeaturesThatIsNotAFeatureWhenImportedThenInvalidJsonNamingItAndNothingStored() throws Exception {
         String bareGeometry = "{\"type\":\"Polygon\",\"coordinates\":[[[50.0,36.3],[50.001,36.3],[50.001,36.301],[50.0,36.3]]]}";
         refusedImport("parcels", parcels(parcel(0), bareGeometry, parcel(2)), ErrorCode.LAYER_IMPORT_INVALID_JSON, 1);
