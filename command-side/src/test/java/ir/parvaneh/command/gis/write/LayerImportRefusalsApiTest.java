@@ -436,6 +436,17 @@ class LayerImportRefusalsApiTest {
 
     // --- Who imports, and what -----------------------------------------------------------------------------------
 
+    @ParameterizedTest
+    @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "application/zip"})
+    void givenAFileSentWithAnotherContentTypeWhenImportedThenUnsupportedMediaTypeAndNothingStored(String contentType)
+            throws Exception {
+        StoreFootprint before = StoreFootprint.of(dsl);
+        JsonNode problem = refused(mvc.perform(post(LayerUploads.versionsPath(town, "parcels")).contentType(contentType)
+                .content(parcels(parcel(0))).with(tokenOf(town.admin()))), ErrorCode.UNSUPPORTED_MEDIA_TYPE, null);
+        assertThat(problem.get("detail").asText()).contains("application/geo+json");
+        assertThat(StoreFootprint.of(dsl)).isEqualTo(before);
+    }
+
     @Test
     void givenAnUnknownLayerWhenImportedThenLayerUnknownAndNothingStored() throws Exception {
         refusedImport("buildings", parcels(parcel(0)), ErrorCode.LAYER_UNKNOWN, null);
