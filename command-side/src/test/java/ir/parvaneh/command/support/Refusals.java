@@ -30,4 +30,24 @@ public final class Refusals {
             }
         };
     }
+
+    /** A refusal with the code that names a fact for the client, e.g. the {@code versionId} it collides with. */
+    public static Matcher<DomainException> refusedWith(ErrorCode code, String property, Object value) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(DomainException e) {
+                return e.code() == code && value.equals(e.properties().get(property));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a DomainException with code " + code + " and " + property + " = " + value);
+            }
+
+            @Override
+            protected void describeMismatchSafely(DomainException e, Description description) {
+                description.appendText("was refused with " + e.code() + " " + e.properties() + ": " + e.getMessage());
+            }
+        };
+    }
 }

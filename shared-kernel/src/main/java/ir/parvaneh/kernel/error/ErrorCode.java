@@ -15,6 +15,7 @@ public enum ErrorCode {
     FORBIDDEN_MUNICIPALITY(403, "شما از طرف این شهرداری اجازه اقدام ندارید", "You do not act for this municipality"),
     NOT_FOUND(404, "یافت نشد", "Not found"),
     METHOD_NOT_ALLOWED(405, "این روش درخواست پشتیبانی نمی‌شود", "This request method is not supported"),
+    UNSUPPORTED_MEDIA_TYPE(415, "نوع محتوای درخواست پشتیبانی نمی‌شود", "The request's content type is not supported"),
     CONCURRENT_MODIFICATION(409, "این مورد هم‌زمان تغییر کرده است؛ دوباره تلاش کنید",
             "This item was changed concurrently; try again"),
     MUNICIPALITY_NOT_FOUND(404, "شهرداری یافت نشد", "Municipality not found"),

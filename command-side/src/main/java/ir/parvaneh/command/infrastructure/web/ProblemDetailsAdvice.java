@@ -9,9 +9,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -86,6 +88,19 @@ class ProblemDetailsAdvice {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, e.getMessage(), request);
+    }
+
+    /**
+     * A body of a type the endpoint does not read is the client's mistake, not the server's: curl's
+     * --data-binary, for one, labels a GeoJSON file as a form unless told otherwise.
+     */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        List<String> supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+        ProblemDetail problem = Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body must be sent as one of "
+                + supported + ", not as " + e.getContentType(), request);
+        problem.setProperty("supported", supported);
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

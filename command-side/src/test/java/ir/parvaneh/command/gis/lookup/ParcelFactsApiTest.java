@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
+import ir.parvaneh.command.support.TestSlugs;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.municipality.MunicipalityCommands.RegisterMunicipality;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
@@ -17,9 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static ir.parvaneh.command.support.GeoJson.collection;
@@ -63,7 +62,7 @@ class ParcelFactsApiTest {
 
     @BeforeEach
     void aMunicipalityWithItsLayersInForce() throws Exception {
-        slug = "facts-" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x").toLowerCase(Locale.ROOT);
+        slug = TestSlugs.unique("facts");
         commands.send(new RegisterMunicipality(MunicipalityId.random(), slug, "شهر آزمون", "Test City", 36.27, 50.0,
                 ProgrammePhase.PILOT), Actor.system("test"));
         admin = new Actor("gis." + slug, "واحد GIS", ir.parvaneh.kernel.identity.Role.MUNICIPAL_ADMIN, slug, null);

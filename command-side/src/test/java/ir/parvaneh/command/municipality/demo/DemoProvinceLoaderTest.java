@@ -10,14 +10,12 @@ import ir.parvaneh.kernel.municipality.MunicipalityCommands.RegisterMunicipality
 import ir.parvaneh.kernel.municipality.MunicipalityId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CommandSideIntegrationTest
-@Import(StoredEvents.class)
 class DemoProvinceLoaderTest {
 
     @Autowired

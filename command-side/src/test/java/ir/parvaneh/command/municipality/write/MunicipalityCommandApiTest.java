@@ -3,20 +3,19 @@ package ir.parvaneh.command.municipality.write;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.municipality.demo.DemoProvinceLoader;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
+import ir.parvaneh.command.support.TestSlugs;
 import ir.parvaneh.command.support.StoredEvents;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -34,7 +33,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The command API over HTTP, against the real event store and slug register in PostgreSQL. */
 @CommandSideIntegrationTest
-@Import(StoredEvents.class)
 class MunicipalityCommandApiTest {
 
     private static final MunicipalityId TAKESTAN = MunicipalityId.forProvinceSlug("takestan");
@@ -54,7 +52,7 @@ class MunicipalityCommandApiTest {
     }
 
     private static String newSlug() {
-        return "test-" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x").toLowerCase(Locale.ROOT);
+        return TestSlugs.unique("test");
     }
 
     private static String registration(String id, String slug) {

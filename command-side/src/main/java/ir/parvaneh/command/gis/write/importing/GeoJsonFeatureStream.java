@@ -82,6 +82,9 @@ final class GeoJsonFeatureStream {
             }
             expect(parser, parser.currentToken() == JsonToken.END_OBJECT, "the end of the object");
             expect(parser, featureCollection, "\"type\": \"FeatureCollection\"");
+            // A file is one JSON text: two exports run together, or a collection cut and pasted twice, would
+            // otherwise import the first part alone, without a word.
+            expect(parser, parser.nextToken() == null, "nothing after the FeatureCollection");
             if (!crsSeen) {
                 crs.accept(null);
             }

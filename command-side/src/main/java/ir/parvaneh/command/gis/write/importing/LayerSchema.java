@@ -33,6 +33,8 @@ record LayerSchema(LayerKind layer, Table<?> table, List<Attribute> attributes) 
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9._\\-]{0,19}");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    /** The most digits a numeric attribute may have, and the furthest its decimal point may lie from them. */
+    private static final int MAX_DIGITS = 40;
 
     /** One property of a feature: where it is stored, whether it must be there, and how it is read. */
     record Attribute(String property, TableField<?, ?> column, boolean required, Reader reader) {
@@ -173,22 +175,32 @@ record LayerSchema(LayerKind layer, Table<?> table, List<Attribute> attributes) 
             if (number.stripTrailingZeros().scale() > 0) {
                 throw new IllegalArgumentException(number.toPlainString() + " is not a whole number");
             }
-            long whole = number.longValueExact();
-            if (whole < min || whole > max) {
-                throw new IllegalArgumentException(whole + " is not between " + min + " and " + max);
+            // Compared as a decimal first: 1e30 is whole but no long, and must be refused, not overflow.
+            if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw new IllegalArgumentException(number.toPlainString() + " is not between " + min + " and " + max);
             }
+            long whole = number.longValueExact();
             return max <= Integer.MAX_VALUE ? (Object) (int) whole : (Object) whole;
         };
     }
 
     private static BigDecimal number(JsonNode value) {
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
+        BigDecimal number;
         try {
-            return new BigDecimal(PersianText.latinDigits(value.asText()).strip().replace("٫", ".").replace(",", ""));
+            // Persian spreadsheets write 240٬000٬000 and 12٫5: the Arabic thousands (U+066C) and decimal (U+066B)
+            // separators, as well as the Latin comma.
+            number = value.isNumber() ? value.decimalValue() : new BigDecimal(PersianText.latinDigits(value.asText())
+                    .strip().replace("٫", ".").replace("٬", "").replace(",", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
         }
+        // Before any arithmetic: rounding 1e9999999 or 1e-9999999 to centimetres computes a power of ten with
+        // ten million digits (seconds of CPU for one feature), and 1e999999999 overflows. No measurement or price
+        // has such an exponent or that many digits.
+        long integerDigits = (long) number.precision() - number.scale();
+        if (number.precision() > MAX_DIGITS || integerDigits > MAX_DIGITS || integerDigits < -MAX_DIGITS) {
+            throw new IllegalArgumentException("'" + value.asText() + "' is not a plausible number");
+        }
+        return number;
     }
 }

@@ -81,7 +81,8 @@ final class LayerVersionWriter {
             Integer first = plates.putIfAbsent((String) values[0], index);
             if (first != null) {
                 throw FeatureRejection.at(index, ErrorCode.LAYER_IMPORT_DUPLICATE_PLATE,
-                        "the plate " + values[0] + " is also feature " + first).with("plate", values[0]);
+                        "the plate " + values[0] + " is also feature " + first).with("plate", values[0])
+                        .with("firstFeatureIndex", first);
             }
         }
         byte[] bytes = wkb.write(geometry);
@@ -131,13 +132,19 @@ final class LayerVersionWriter {
         if (!fits) {
             throw wrongType(index, layer, geometry.getGeometryType(), expected);
         }
-        if (geometry.isEmpty() || (geometry instanceof Polygonal ? geometry.getArea() == 0 : geometry.getLength() == 0)) {
+        if (geometry.isEmpty() || geometry instanceof Lineal && geometry.getLength() == 0) {
             throw FeatureRejection.at(index, ErrorCode.LAYER_IMPORT_EMPTY_GEOMETRY, "the geometry is empty or has no extent");
         }
+        // Validity before area: JTS's area is the ring's signed (shoelace) area, in which the two lobes of a
+        // symmetric bow-tie cancel out to 0, and a bow-tie is self-intersecting, not empty. A valid polygon
+        // always has an area; a collapsed one is invalid, with JTS's reason.
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
             throw FeatureRejection.at(index, ErrorCode.LAYER_IMPORT_INVALID_GEOMETRY,
                     error.getMessage() + " near (" + error.getCoordinate().x + ", " + error.getCoordinate().y + ")");
+        }
+        if (geometry instanceof Polygonal && geometry.getArea() == 0) {
+            throw FeatureRejection.at(index, ErrorCode.LAYER_IMPORT_EMPTY_GEOMETRY, "the geometry is empty or has no extent");
         }
         if (crs.isWgs84()) {
             Envelope e = geometry.getEnvelopeInternal();
