@@ -99,7 +99,7 @@ class PlatformSystemTest {
     }
 
     private static String slug() {
-        return "e2e-" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x").toLowerCase(Locale.ROOT);
+        return "e2e-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     @Test
