@@ -54,7 +54,7 @@ class PlatformSystemTest {
                 "--logging.file.name=target/logs/system.log"};
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
-                .run(append(common, "--parvaneh.demo.load-province=true"));
+                .run(append(common, "--parvaneh.demo.load-province=true", "--parvaneh.demo.total-parcels=0"));
         querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME).run(common);
         commandUrl = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");

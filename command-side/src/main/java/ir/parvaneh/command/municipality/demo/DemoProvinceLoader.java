@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ import java.util.List;
  * restart, or two instances starting together, register nothing twice.
  */
 @Component
+@Order(1)
 @ConditionalOnProperty(name = "parvaneh.demo.load-province", havingValue = "true")
 public class DemoProvinceLoader implements ApplicationRunner {
 
