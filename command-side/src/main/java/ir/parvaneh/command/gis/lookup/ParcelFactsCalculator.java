@@ -73,17 +73,15 @@ public class ParcelFactsCalculator {
         String normalized = Plate.normalize(plate);
         String municipalityId = lookup.municipalityId(slug);
         Map<LayerKind, VersionInForce> inForce = versionsInForce.allOn(municipalityId, day);
-        VersionInForce parcels = Optional.ofNullable(inForce.get(LayerKind.PARCELS)).orElseThrow(() ->
-                new DomainException(ErrorCode.LAYER_NOT_IN_FORCE, slug + " has no parcels layer in force on " + day)
-                        .with("layer", LayerKind.PARCELS.path()));
+        VersionInForce parcels = Optional.ofNullable(inForce.get(LayerKind.PARCELS))
+                .orElseThrow(() -> ParcelLookup.parcelsNotInForce(slug, day));
         Record parcel = dsl.select(PARCEL.RENOVATION_CODE, wkb(PARCEL.GEOM_UTM), wkt(PARCEL.GEOM),
                         centroidLatitude(PARCEL.GEOM), centroidLongitude(PARCEL.GEOM))
                 .from(PARCEL)
                 .where(PARCEL.VERSION_ID.eq(parcels.versionId()))
                 .and(PARCEL.PLATE.eq(normalized))
                 .fetchOptional()
-                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel with plate " + normalized
-                        + " in " + slug + "'s parcels in force on " + day).with("plate", normalized));
+                .orElseThrow(() -> ParcelLookup.noParcelWithPlate(slug, normalized, day));
         byte[] parcelWkb = parcel.get(1, byte[].class);
         Geometry shape = read(parcelWkb);
         double area = shape.getArea();

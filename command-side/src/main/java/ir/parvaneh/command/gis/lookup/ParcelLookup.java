@@ -52,8 +52,7 @@ public class ParcelLookup {
         String normalized = Plate.normalize(plate);
         VersionInForce parcels = parcelsInForce(slug, day);
         return find(slug, parcels, day, PARCEL.PLATE.eq(normalized), 1).stream().findFirst()
-                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel with plate " + normalized
-                        + " in " + slug + "'s parcels in force on " + day).with("plate", normalized));
+                .orElseThrow(() -> noParcelWithPlate(slug, normalized, day));
     }
 
     public ParcelSummary atPoint(double latitude, double longitude, LocalDate day) {
@@ -105,8 +104,17 @@ public class ParcelLookup {
     VersionInForce parcelsInForce(String slug, LocalDate day) {
         String municipalityId = municipalityId(slug);
         return versionsInForce.on(municipalityId, LayerKind.PARCELS, day)
-                .orElseThrow(() -> new DomainException(ErrorCode.LAYER_NOT_IN_FORCE,
-                        slug + " has no parcels layer in force on " + day).with("layer", LayerKind.PARCELS.path()));
+                .orElseThrow(() -> parcelsNotInForce(slug, day));
+    }
+
+    static DomainException parcelsNotInForce(String slug, LocalDate day) {
+        return new DomainException(ErrorCode.LAYER_NOT_IN_FORCE, slug + " has no parcels layer in force on " + day)
+                .with("layer", LayerKind.PARCELS.path());
+    }
+
+    static DomainException noParcelWithPlate(String slug, String normalizedPlate, LocalDate day) {
+        return new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel with plate " + normalizedPlate + " in "
+                + slug + "'s parcels in force on " + day).with("plate", normalizedPlate);
     }
 
     String municipalityId(String slug) {
