@@ -61,9 +61,9 @@ class PlatformSystemTest {
         queryUrl = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
     }
 
-    private static String[] append(String[] args, String arg) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = arg;
+    private static String[] append(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }
 
