@@ -54,7 +54,8 @@ public final class DemoFabric {
     private final double[] boundary;
     private DemoFabricSamples samples;
 
-    private DemoFabric(DemoCity city, long seed, double reach, StreetGrid grid, List<UrbanBlock> blocks) {
+    private DemoFabric(DemoCity city, long seed, double reach, StreetGrid grid, List<UrbanBlock> blocks,
+                       Territory territory) {
         this.city = city;
         this.seed = seed;
         this.reach = reach;
@@ -66,21 +67,39 @@ public final class DemoFabric {
             built.set(cell(block.column(), block.row()));
         }
         this.zones = ZonePlan.plan(grid, blocks, reach, seed);
-        this.overlays = OverlayPlan.plan(grid, builtExtent(), reach, seed);
+        this.overlays = OverlayPlan.plan(grid, builtExtent(), reach, seed).stream()
+                .filter(overlay -> territory.holds(overlay.ring())).toList();
         this.boundary = CityLimits.around(limitPoints(), BOUNDARY_MARGIN_M);
     }
 
-    /** Generates a city's fabric; its seed derives from the province's seed and the city's slug. */
+    /** Generates a city's fabric alone, as if it had no neighbours; its seed derives from the province's seed and the city's slug. */
     public static DemoFabric generate(DemoCity city, long provinceSeed) {
+        return generate(city, provinceSeed, List.of());
+    }
+
+    /**
+     * Generates a city's fabric among its neighbours: it keeps to its own side of the line that parts it
+     * from each (see {@link Territory}), so the limits of neighbouring cities never overlap however large
+     * the province is scaled, as real municipal limits do not.
+     *
+     * @param province every city of the province (the city itself among them is ignored)
+     */
+    public static DemoFabric generate(DemoCity city, long provinceSeed, List<DemoCity> province) {
         long seed = citySeed(provinceSeed, city.slug());
-        double reach = Math.sqrt(city.parcelCount() * GROSS_M2_PER_PARCEL / Math.PI) + 60;
+        double reach = reach(city);
+        Territory territory = Territory.of(city, reach, province);
         for (double margin = 1.5; ; margin *= 1.35) {
             StreetGrid grid = StreetGrid.generate(seed, reach, reach * margin + 250);
-            List<UrbanBlock> blocks = chooseBlocks(grid, seed, reach, city.parcelCount());
+            List<UrbanBlock> blocks = chooseBlocks(grid, seed, reach, city.parcelCount(), territory);
             if (blocks != null) {
-                return new DemoFabric(city, seed, reach, grid, blocks);
+                return new DemoFabric(city, seed, reach, grid, blocks, territory);
             }
         }
+    }
+
+    /** How far from its centre a city of this many parcels reaches when nothing hems it in, metres. */
+    static double reach(DemoCity city) {
+        return Math.sqrt(city.parcelCount() * GROSS_M2_PER_PARCEL / Math.PI) + 60;
     }
 
     /** A city's own seed: each city can be generated alone and still come out the same. */
@@ -133,6 +152,16 @@ public final class DemoFabric {
         return frame;
     }
 
+    /** The city limits as longitude/latitude pairs: the open ring the boundary layer writes. */
+    double[] limitsLonLat() {
+        double[] ring = new double[boundary.length];
+        for (int k = 0; k < ring.length; k += 2) {
+            ring[k] = frame.longitudeOf(boundary[k]);
+            ring[k + 1] = frame.latitudeOf(boundary[k + 1]);
+        }
+        return ring;
+    }
+
     StreetGrid grid() {
         return grid;
     }
@@ -168,7 +197,8 @@ public final class DemoFabric {
      * lobed rather than round) until their parcels reach the count; the last block is built as far as needed.
      * Null when the grid is too small to hold them away from its edge.
      */
-    private static List<UrbanBlock> chooseBlocks(StreetGrid grid, long seed, double reach, int parcels) {
+    private static List<UrbanBlock> chooseBlocks(StreetGrid grid, long seed, double reach, int parcels,
+                                                 Territory territory) {
         int columns = grid.columns();
         int rows = grid.rows();
         SeededRandom shape = SeededRandom.of(seed, 40);
@@ -213,6 +243,9 @@ public final class DemoFabric {
             }
             int i = index / rows;
             int j = index % rows;
+            if (!territory.holds(grid.cell(i, j).ring())) {
+                continue;
+            }
             Quad quad = quads[index];
             double ratio = Quad.length(quad.centreX(), quad.centreY()) / reach;
             UrbanBlock block = new UrbanBlock(i, j, quad, ratio, seeds[index], false, 0, 0);

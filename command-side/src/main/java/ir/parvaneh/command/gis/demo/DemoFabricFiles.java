@@ -47,7 +47,8 @@ public final class DemoFabricFiles {
             System.exit(2);
             return;
         }
-        List<DemoCity> cities = ProvincePlan.read(total);
+        List<DemoCity> province = ProvincePlan.read(total);
+        List<DemoCity> cities = province;
         if (only != null) {
             String slug = only;
             cities = cities.stream().filter(c -> c.slug().equals(slug)).toList();
@@ -63,7 +64,7 @@ public final class DemoFabricFiles {
         long bytes = 0;
         for (DemoCity city : cities) {
             long cityStarted = System.nanoTime();
-            DemoFabric fabric = DemoFabric.generate(city, seed);
+            DemoFabric fabric = DemoFabric.generate(city, seed, province);
             long cityBytes = 0;
             for (String layer : DemoFabric.LAYERS) {
                 Path file = folder.resolve(city.slug() + "-" + layer + ".geojson");

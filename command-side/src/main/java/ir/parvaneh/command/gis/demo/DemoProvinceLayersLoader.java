@@ -75,8 +75,9 @@ public class DemoProvinceLayersLoader implements ApplicationRunner {
         }
         long started = System.nanoTime();
         int loaded = 0;
-        for (DemoCity city : ProvincePlan.read(totalParcels)) {
-            if (load(city)) {
+        List<DemoCity> province = ProvincePlan.read(totalParcels);
+        for (DemoCity city : province) {
+            if (load(city, province)) {
                 loaded++;
             }
         }
@@ -85,13 +86,13 @@ public class DemoProvinceLayersLoader implements ApplicationRunner {
     }
 
     /** Loads one city's fabric unless its parcels are in force; returns whether it loaded. */
-    boolean load(DemoCity city) {
+    boolean load(DemoCity city, List<DemoCity> province) {
         MunicipalityId municipality = slugs.municipalityIdOf(city.slug()).map(MunicipalityId::parse).orElse(null);
         LocalDate today = IranTime.today(clock);
         if (municipality == null || versionsInForce.on(municipality.toString(), LayerKind.PARCELS, today).isPresent()) {
             return false;
         }
-        DemoFabric fabric = DemoFabric.generate(city, ProvincePlan.PROVINCE_SEED);
+        DemoFabric fabric = DemoFabric.generate(city, ProvincePlan.PROVINCE_SEED, province);
         for (LayerKind layer : ORDER) {
             long started = System.nanoTime();
             ImportedLayerVersion imported = importLayer(city.slug(), layer, fabric);
