@@ -6,15 +6,21 @@ import ir.parvaneh.command.municipality.write.MunicipalitySlugs;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.gis.LayerKind;
+import ir.parvaneh.kernel.gis.LayerVersionId;
 import ir.parvaneh.kernel.gis.Plate;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Select;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import static ir.parvaneh.command.gis.store.SpatialSql.area;
 import static ir.parvaneh.command.gis.store.SpatialSql.centroidLatitude;
@@ -60,11 +66,51 @@ public class ParcelLookup {
             throw new DomainException(ErrorCode.COORDINATES_INVALID, "(" + latitude + ", " + longitude
                     + ") is not a latitude and longitude");
         }
-        String slug = municipalityAt(latitude, longitude, day);
-        VersionInForce parcels = parcelsInForce(slug, day);
-        return find(slug, parcels, day, intersects(PARCEL.GEOM, point(latitude, longitude)), 1).stream().findFirst()
-                .orElseThrow(() -> new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel of " + slug + " lies at ("
-                        + latitude + ", " + longitude + ") on " + day));
+        return inOneQuery(latitude, longitude, day).orElseThrow(() -> {
+            // The one query found nothing: ask step by step, to say which step failed.
+            String slug = municipalityAt(latitude, longitude, day);
+            parcelsInForce(slug, day);
+            return new DomainException(ErrorCode.PARCEL_NOT_FOUND, "No parcel of " + slug + " lies at ("
+                    + latitude + ", " + longitude + ") on " + day);
+        });
+    }
+
+    /**
+     * A tap on the map is the commonest look-up, so it is one statement: the boundaries in force holding the
+     * point, each municipality's parcels layer in force, and its parcel under the point.
+     */
+    private Optional<ParcelSummary> inOneQuery(double latitude, double longitude, LocalDate day) {
+        var boundaries = inForce(LayerKind.BOUNDARY, day).asTable("boundaries");
+        var parcels = inForce(LayerKind.PARCELS, day).asTable("parcels_in_force");
+        Field<String> boundaryMunicipality = boundaries.field(LAYER_ACTIVATION.MUNICIPALITY_ID);
+        Field<UUID> parcelsVersion = parcels.field(LAYER_ACTIVATION.VERSION_ID);
+        return dsl.select(PARCEL.PLATE, PARCEL.RENOVATION_CODE, area(PARCEL.GEOM_UTM), centroidLatitude(PARCEL.GEOM),
+                        centroidLongitude(PARCEL.GEOM), geoJson(PARCEL.GEOM), MUNICIPALITY_SLUG.MUNICIPALITY_ID,
+                        MUNICIPALITY_SLUG.SLUG, parcelsVersion)
+                .from(boundaries)
+                .join(BOUNDARY).on(BOUNDARY.VERSION_ID.eq(boundaries.field(LAYER_ACTIVATION.VERSION_ID)))
+                .join(parcels).on(parcels.field(LAYER_ACTIVATION.MUNICIPALITY_ID).eq(boundaryMunicipality))
+                .join(PARCEL).on(PARCEL.VERSION_ID.eq(parcelsVersion))
+                .join(MUNICIPALITY_SLUG).on(MUNICIPALITY_SLUG.MUNICIPALITY_ID.eq(boundaryMunicipality))
+                .where(intersects(BOUNDARY.GEOM, point(latitude, longitude)))
+                .and(intersects(PARCEL.GEOM, point(latitude, longitude)))
+                .orderBy(MUNICIPALITY_SLUG.SLUG, PARCEL.PLATE)
+                .limit(1)
+                .fetchOptional(r -> new ParcelSummary(r.get(MUNICIPALITY_SLUG.MUNICIPALITY_ID), r.get(MUNICIPALITY_SLUG.SLUG),
+                        r.get(0, String.class), r.get(1, String.class), Rounding.centi(r.get(2, Double.class)),
+                        r.get(3, Double.class), r.get(4, Double.class), new LayerVersionId(r.get(parcelsVersion)).toString(),
+                        day.toString(), r.get(5, String.class)));
+    }
+
+    /** Each municipality's version of the layer in force on the day. */
+    private Select<Record2<String, UUID>> inForce(LayerKind layer, LocalDate day) {
+        return dsl.select(LAYER_ACTIVATION.MUNICIPALITY_ID, LAYER_ACTIVATION.VERSION_ID)
+                .distinctOn(LAYER_ACTIVATION.MUNICIPALITY_ID)
+                .from(LAYER_ACTIVATION)
+                .where(LAYER_ACTIVATION.LAYER.eq(layer.path()))
+                .and(LAYER_ACTIVATION.EFFECTIVE_FROM.le(day))
+                .orderBy(LAYER_ACTIVATION.MUNICIPALITY_ID, LAYER_ACTIVATION.EFFECTIVE_FROM.desc(),
+                        LAYER_ACTIVATION.ACTIVATION_NO.desc());
     }
 
     /** The parcels of the municipality touching the box, at most {@code limit} ({@value #MAX_BBOX_RESULTS}). */
@@ -82,14 +128,7 @@ public class ParcelLookup {
 
     /** The municipality whose boundary in force on the day holds the point. */
     public String municipalityAt(double latitude, double longitude, LocalDate day) {
-        var inForce = dsl.select(LAYER_ACTIVATION.MUNICIPALITY_ID, LAYER_ACTIVATION.VERSION_ID)
-                .distinctOn(LAYER_ACTIVATION.MUNICIPALITY_ID)
-                .from(LAYER_ACTIVATION)
-                .where(LAYER_ACTIVATION.LAYER.eq(LayerKind.BOUNDARY.path()))
-                .and(LAYER_ACTIVATION.EFFECTIVE_FROM.le(day))
-                .orderBy(LAYER_ACTIVATION.MUNICIPALITY_ID, LAYER_ACTIVATION.EFFECTIVE_FROM.desc(),
-                        LAYER_ACTIVATION.ACTIVATION_NO.desc())
-                .asTable("in_force");
+        var inForce = inForce(LayerKind.BOUNDARY, day).asTable("in_force");
         return dsl.select(MUNICIPALITY_SLUG.SLUG)
                 .from(inForce)
                 .join(BOUNDARY).on(BOUNDARY.VERSION_ID.eq(inForce.field(LAYER_ACTIVATION.VERSION_ID)))

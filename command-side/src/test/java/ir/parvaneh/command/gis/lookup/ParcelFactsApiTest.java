@@ -190,6 +190,23 @@ class ParcelFactsApiTest {
         assertProblem("/api/parcels?municipality=" + slug + "&plate=100/2&asOf=" + later, 404, "PARCEL_NOT_FOUND");
         assertProblem("/api/parcels?municipality=" + slug + "&plate=100/1&asOf=" + today.minusDays(1), 404,
                 "LAYER_NOT_IN_FORCE");
+
+        JsonNode first = getJson("/api/parcels?municipality=" + slug + "&plate=100/2");
+        String point = "lat=" + first.get("latitude").asDouble() + "&lon=" + first.get("longitude").asDouble();
+        assertThat(getJson("/api/parcels/at?" + point).get("plate").asText()).isEqualTo("100/2");
+        assertProblem("/api/parcels/at?" + point + "&asOf=" + later, 404, "PARCEL_NOT_FOUND");
+        assertProblem("/api/parcels/at?" + point + "&asOf=" + today.minusDays(1), 404, "PARCEL_NOT_FOUND");
+    }
+
+    @Test
+    void givenAPointInTheStreetWhenLookedUpThenNoParcelIsFoundInThatMunicipality() throws Exception {
+        JsonNode parcel = getJson("/api/parcels?municipality=" + slug + "&plate=100/2");
+        // 0.0003° south of the parcel's middle is about 8 m south of the street's centre line: no parcel there.
+        String body = mvc.perform(get("/api/parcels/at?lat=" + (parcel.get("latitude").asDouble() - 0.0003)
+                        + "&lon=" + parcel.get("longitude").asDouble()))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(body).get("code").asText()).isEqualTo("PARCEL_NOT_FOUND");
+        assertThat(json.readTree(body).get("detail").asText()).contains("No parcel of " + slug);
     }
 
     @Test
