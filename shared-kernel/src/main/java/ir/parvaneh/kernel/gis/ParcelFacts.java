@@ -71,7 +71,7 @@ public record ParcelFacts(
     public record LayerVersionUsed(String layer, String versionId, String sha256, String effectiveFrom) {
     }
 
-    /** A fact the layers cannot give, and why (for example {@code widestPassageWidthM}: no passage within reach). */
+    /** A fact the layers cannot give, and why (for example {@code frontages}: no passage within reach, so no width, frontage length, depth or orientation either). */
     public record MissingFact(String fact, String reason) {
     }
 }

@@ -210,6 +210,31 @@ class ParcelFactsApiTest {
     }
 
     @Test
+    void givenZoneEdgesThatMissTheParcelsEdgeByACentimetreWhenItsFactsAreAskedThenTheSliverIsNoZone() throws Exception {
+        LocalDate later = today.plusDays(3);
+        // Parcel 100/2 spans x = 80..94; this zoning puts its border 1 cm inside it (a 0.3 m² sliver of G111),
+        // and leaves a 2 cm strip along its other side in no zone at all (0.6 m²).
+        importAndActivate("zones", collection(UTM, List.of(
+                feature(Map.of("zone_code", "S211"), rectangle(X + 80.02, Y - 900, X + 93.99, Y + 900)),
+                feature(Map.of("zone_code", "G111"), rectangle(X + 93.99, Y - 900, X + 900, Y + 900)))), later);
+
+        JsonNode facts = getJson("/api/parcels/facts?municipality=" + slug + "&plate=100/2&asOf=" + later);
+
+        assertThat(facts.get("zones").findValuesAsText("zoneCode")).containsExactly("S211");
+        assertThat(facts.at("/zones/0/sharePercent").asDouble()).isEqualTo(99.79);
+        assertThat(facts.get("unzonedSharePercent").asDouble()).isZero();
+
+        // A real split (here 2 m of the 14 m width, 60 m²) is zoning, and it is kept.
+        LocalDate after = later.plusDays(1);
+        importAndActivate("zones", collection(UTM, List.of(
+                feature(Map.of("zone_code", "S211"), rectangle(X + 80, Y - 900, X + 92, Y + 900)),
+                feature(Map.of("zone_code", "G111"), rectangle(X + 92, Y - 900, X + 900, Y + 900)))), after);
+        JsonNode split = getJson("/api/parcels/facts?municipality=" + slug + "&plate=100/2&asOf=" + after);
+        assertThat(split.get("zones").findValuesAsText("zoneCode")).containsExactly("S211", "G111");
+        assertThat(split.at("/zones/1/areaM2").asDouble()).isEqualTo(60.0);
+    }
+
+    @Test
     void givenBadLookupsWhenAskedThenEachIsAClearProblem() throws Exception {
         assertProblem("/api/parcels?municipality=" + slug + "&plate=abc", 400, "PLATE_INVALID");
         assertProblem("/api/parcels?municipality=" + slug + "&plate=999/9", 404, "PARCEL_NOT_FOUND");
