@@ -679,13 +679,7 @@ public final class CompiledRulebook {
         }
         Map<String, Object> variables = new HashMap<>(parameters);
         inputs.forEach((name, value) -> variables.put(name, plannerValue(name, value)));
-        Map<String, String> missing = new HashMap<>();
-        Run run = new Run(variables, missing);
-        for (String read : decision.reads()) {
-            if (!variables.containsKey(read) && !producer.containsKey(read)) {
-                missing.put(read, read + " was not given");
-            }
-        }
+        Run run = new Run(variables, new HashMap<>());
         Outcome outcome = run.outcome(decisionId);
         Map<String, String> outputs = new TreeMap<>();
         if (outcome.reason == null) {
@@ -697,13 +691,11 @@ public final class CompiledRulebook {
                 : AssessedOutput.CANNOT_DETERMINE, outcome.reason, outputs, outcome.explanation());
     }
 
+    /** Numbers typed as text (from a form or JSON) become numbers, unless the name is a code. */
     private static Object plannerValue(String name, Object value) {
-        if (value instanceof String s && FactCatalogue.fact(name).map(f -> FactCatalogue.numeric(f.type())).orElse(false)) {
-            try {
-                return new BigDecimal(s.trim()).doubleValue();
-            } catch (NumberFormatException e) {
-                return s;
-            }
+        boolean code = FactCatalogue.fact(name).map(f -> f.type() == FactCatalogue.Type.STRING).orElse(false);
+        if (value instanceof String s && !code && s.trim().matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return new BigDecimal(s.trim()).doubleValue();
         }
         if (value instanceof BigDecimal d) {
             return d.doubleValue();
@@ -772,12 +764,17 @@ public final class CompiledRulebook {
             return outcome;
         }
 
+        /** Whether a decision's output was handed in (by a planner) rather than left to its decision. */
+        private boolean given(String variable) {
+            return variables.containsKey(variable) && !outcomes.containsKey(producer.get(variable));
+        }
+
         private Outcome evaluate(CompiledDecision d) {
             Map<String, String> inputs = new TreeMap<>();
             String reason = null;
             for (String read : new java.util.TreeSet<>(d.reads())) {
                 String from = producer.get(read);
-                if (from != null && !from.equals(d.id())) {
+                if (from != null && !from.equals(d.id()) && !given(read)) {
                     Outcome upstream = outcome(from);
                     if (upstream.reason != null && reason == null) {
                         reason = upstream.reason;
@@ -785,6 +782,9 @@ public final class CompiledRulebook {
                 }
                 if (reason == null && missing.containsKey(read)) {
                     reason = missing.get(read);
+                }
+                if (reason == null && from == null && !variables.containsKey(read)) {
+                    reason = read + " was not given";
                 }
                 if (variables.containsKey(read)) {
                     inputs.put(read, Canonical.input(variables.get(read)));
