@@ -245,6 +245,14 @@ public final class RulebookCompiler {
             if (!(decision.getExpression() instanceof DecisionTable) && !(decision.getExpression() instanceof LiteralExpression)) {
                 throw unparsable(file, decision.getId(), "A decision must be a decision table or a literal expression (a formula)");
             }
+            if (decision.getExpression() instanceof DecisionTable table) {
+                String hitPolicy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name().replace('_', ' ');
+                if (!ALLOWED_HIT_POLICIES.contains(hitPolicy)) {
+                    throw new DomainException(ErrorCode.RULEBOOK_HIT_POLICY_NOT_ALLOWED, "Decision " + decision.getId()
+                            + " uses hit policy " + hitPolicy + "; allowed are " + new TreeSet<>(ALLOWED_HIT_POLICIES))
+                            .with("file", file).with("decisionId", decision.getId()).with("hitPolicy", hitPolicy);
+                }
+            }
         }
         List<DmnDecision> parsed;
         try {
@@ -390,11 +398,6 @@ public final class RulebookCompiler {
         }
         DecisionTable table = (DecisionTable) d.model.getExpression();
         String hitPolicy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name().replace('_', ' ');
-        if (!ALLOWED_HIT_POLICIES.contains(hitPolicy)) {
-            throw new DomainException(ErrorCode.RULEBOOK_HIT_POLICY_NOT_ALLOWED, "Decision " + d.id + " uses hit policy "
-                    + hitPolicy + "; allowed are " + new TreeSet<>(ALLOWED_HIT_POLICIES)).with("file", d.file)
-                    .with("decisionId", d.id).with("hitPolicy", hitPolicy);
-        }
         if (table.getAggregation() != null) {
             hitPolicy = hitPolicy + " " + table.getAggregation().name();
         }
