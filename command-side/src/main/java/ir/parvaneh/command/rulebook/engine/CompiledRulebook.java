@@ -801,6 +801,10 @@ public final class CompiledRulebook {
                             + column.domain() + " that the rulebook declares for it; table " + d.id() + " does not speak of it",
                             List.of(), List.of(), inputs);
                 }
+                if (value instanceof String code && !column.declaredValues().isEmpty() && !column.declaredValues().contains(code)) {
+                    return new Outcome(d, column.name() + " = " + code + " is not one of the codes the rulebook declares for it "
+                            + column.declaredValues() + "; table " + d.id() + " does not speak of it", List.of(), List.of(), inputs);
+                }
             }
             try {
                 List<Integer> rows;
