@@ -59,6 +59,22 @@ public enum ErrorCode {
     PLATE_INVALID(400, "پلاک ثبتی نامعتبر است؛ نمونه درست: ۱۲۳۴/۵۶", "The registry plate is not valid; for example 1234/56"),
     COORDINATES_INVALID(400, "مختصات نامعتبر است", "The coordinates are not valid"),
     BBOX_INVALID(400, "محدوده (bbox) نامعتبر است", "The bounding box is not valid"),
+    RULEBOOK_CONTENT_INVALID(422, "محتوای دفترچه ضوابط معتبر نیست (نام یا نوع پرونده، رمزگذاری یا ساختار فشرده)",
+            "The rulebook's content is not valid (a file's name or type, its encoding, or the archive)"),
+    RULEBOOK_TOO_LARGE(413, "حجم یا تعداد پرونده‌های دفترچه ضوابط بیش از حد مجاز است",
+            "The rulebook is larger, or has more files, than allowed"),
+    RULEBOOK_MANIFEST_INVALID(422, "شناسنامه دفترچه ضوابط (rulebook.json) معتبر نیست", "The rulebook's manifest (rulebook.json) is not valid"),
+    RULEBOOK_DMN_UNPARSABLE(422, "جدول تصمیم DMN خوانا یا معتبر نیست", "A DMN decision file cannot be read or is not valid"),
+    RULEBOOK_HIT_POLICY_NOT_ALLOWED(422, "سیاست تطبیق این جدول تصمیم مجاز نیست", "The decision table's hit policy is not allowed"),
+    RULEBOOK_UNKNOWN_INPUT(422, "جدول تصمیم از داده‌ای استفاده می‌کند که نه واقعیت شناخته‌شده است، نه پارامتر و نه خروجی تصمیم دیگر",
+            "A decision reads a name that is no known fact, parameter or output of another decision"),
+    RULEBOOK_MISSING_OUTPUT(422, "هیچ تصمیمی یکی از خروجی‌های الزامی را تولید نمی‌کند", "A required output is produced by no decision"),
+    RULEBOOK_OVERLAPPING_ROWS(422, "دو سطر از یک جدول با سیاست UNIQUE می‌توانند هم‌زمان برقرار باشند",
+            "Two rows of a UNIQUE table can match the same input"),
+    RULEBOOK_GAP_IN_TABLE(422, "مقداری از ورودی در دامنه اعلام‌شده هست که هیچ سطری از جدول آن را پوشش نمی‌دهد",
+            "A value within an input's declared domain is covered by no row of the table"),
+    RULEBOOK_UNIT_MISMATCH(422, "واحد اعلام‌شده برای ورودی یا خروجی با واحد داده مطابقت ندارد",
+            "A declared unit of an input or output disagrees with the unit of the data"),
     INTERNAL_ERROR(500, "خطای داخلی سامانه", "Internal error");
 
     private final int httpStatus;
