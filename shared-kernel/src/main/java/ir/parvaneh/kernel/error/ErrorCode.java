@@ -75,6 +75,14 @@ public enum ErrorCode {
             "A value within an input's declared domain is covered by no row of the table"),
     RULEBOOK_UNIT_MISMATCH(422, "واحد اعلام‌شده برای ورودی یا خروجی با واحد داده مطابقت ندارد",
             "A declared unit of an input or output disagrees with the unit of the data"),
+    RULEBOOK_WRONG_MUNICIPALITY(422, "شناسنامه این دفترچه ضوابط به شهرداری دیگری تعلق دارد",
+            "The rulebook's manifest names another municipality"),
+    RULEBOOK_VERSION_ALREADY_PUBLISHED(409, "نسخه‌ای با همین شماره قبلاً منتشر شده است؛ نسخه منتشرشده تغییرناپذیر است",
+            "A version with this label is already published; a published version never changes"),
+    RULEBOOK_EFFECTIVE_IN_PAST(400, "تاریخ اجرای دفترچه ضوابط نمی‌تواند گذشته باشد", "A rulebook cannot come into force on a past date"),
+    RULEBOOK_NOT_IN_FORCE(404, "برای این تاریخ دفترچه ضوابط اجرایی وجود ندارد", "No rulebook is in force on that date"),
+    RULEBOOK_VERSION_NOT_FOUND(404, "این نسخه از دفترچه ضوابط یافت نشد", "No such rulebook version"),
+    ASSESSMENT_NOT_FOUND(404, "دستور نقشه یافت نشد", "Zoning assessment not found"),
     INTERNAL_ERROR(500, "خطای داخلی سامانه", "Internal error");
 
     private final int httpStatus;

@@ -77,9 +77,16 @@ public class ParcelFactsCalculator {
     }
 
     public ParcelFacts ofPlate(String slug, String plate, LocalDate day) {
+        return ofPlate(slug, plate, day, versionsInForce.allOn(lookup.municipalityId(slug), day));
+    }
+
+    /**
+     * The facts from the given layer versions rather than those in force: how a recorded assessment's facts
+     * are computed again from exactly the versions it names.
+     */
+    public ParcelFacts ofPlate(String slug, String plate, LocalDate day, Map<LayerKind, VersionInForce> inForce) {
         String normalized = Plate.normalize(plate);
         String municipalityId = lookup.municipalityId(slug);
-        Map<LayerKind, VersionInForce> inForce = versionsInForce.allOn(municipalityId, day);
         VersionInForce parcels = Optional.ofNullable(inForce.get(LayerKind.PARCELS))
                 .orElseThrow(() -> ParcelLookup.parcelsNotInForce(slug, day));
         Record parcel = dsl.select(PARCEL.RENOVATION_CODE, wkb(PARCEL.GEOM_UTM), wkt(PARCEL.GEOM),

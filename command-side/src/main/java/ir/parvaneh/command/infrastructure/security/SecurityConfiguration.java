@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The layers and what they say about a parcel are public: citizens look before they sign in.
                         .requestMatchers(HttpMethod.GET, "/api/parcels", "/api/parcels/**").permitAll()
+                        // Published rules are public: anyone may read what the rules are and where they come from.
+                        .requestMatchers(HttpMethod.GET, "/api/municipalities/*/rulebooks", "/api/municipalities/*/rulebooks/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())

@@ -1,0 +1,32 @@
+package ir.parvaneh.command.assessment.write;
+
+import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
+import ir.parvaneh.kernel.error.DomainException;
+import ir.parvaneh.kernel.error.ErrorCode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recorded assessments, read from the event store itself: what an assessment said is its event, not a
+ * copy of it, so that verifying it checks the record that counts.
+ */
+@Component
+public class AssessmentRecords {
+
+    private final EventStore events;
+
+    AssessmentRecords(EventStore events) {
+        this.events = events;
+    }
+
+    public ZoningAssessmentIssued issued(ZoningAssessmentId id) {
+        return events.readEvents(id.toString()).asStream()
+                .map(message -> message.getPayload())
+                .filter(ZoningAssessmentIssued.class::isInstance)
+                .map(ZoningAssessmentIssued.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.ASSESSMENT_NOT_FOUND, "No assessment " + id + " was issued")
+                        .with("assessmentId", id.toString()));
+    }
+}
