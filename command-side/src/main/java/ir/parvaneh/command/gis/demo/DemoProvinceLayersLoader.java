@@ -57,7 +57,7 @@ public class DemoProvinceLayersLoader implements ApplicationRunner {
     private final Clock clock;
     private final int totalParcels;
 
-    DemoProvinceLayersLoader(LayerImporter importer, ActingCommands commands, MunicipalitySlugs slugs,
+    public DemoProvinceLayersLoader(LayerImporter importer, ActingCommands commands, MunicipalitySlugs slugs,
                              LayerVersionsInForce versionsInForce, Clock clock,
                              @Value("${parvaneh.demo.total-parcels:20000}") int totalParcels) {
         this.importer = importer;
@@ -86,7 +86,7 @@ public class DemoProvinceLayersLoader implements ApplicationRunner {
     }
 
     /** Loads one city's fabric unless its parcels are in force; returns whether it loaded. */
-    boolean load(DemoCity city, List<DemoCity> province) {
+    public boolean load(DemoCity city, List<DemoCity> province) {
         MunicipalityId municipality = slugs.municipalityIdOf(city.slug()).map(MunicipalityId::parse).orElse(null);
         LocalDate today = IranTime.today(clock);
         if (municipality == null || versionsInForce.on(municipality.toString(), LayerKind.PARCELS, today).isPresent()) {
