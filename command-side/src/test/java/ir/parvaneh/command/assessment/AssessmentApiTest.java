@@ -108,6 +108,16 @@ class AssessmentApiTest {
         assertThat(output(second, "fee-building-area-rials").get("value").asLong())
                 .isGreaterThan(output(first, "fee-building-area-rials").get("value").asLong());
 
+        JsonNode impact = body(send(get("/api/municipalities/" + slug
+                + "/rulebooks/impact?from=1405.1&to=1405.2&use=RESIDENTIAL&limit=50").with(tokenOf(clerk)), 200));
+        assertThat(impact.get("totalParcels").asInt()).isEqualTo(300);
+        assertThat(impact.get("examined").asInt()).isEqualTo(50);
+        assertThat(impact.get("nextOffset").asInt()).isEqualTo(50);
+        assertThat(impact.get("changed")).isNotEmpty();
+        assertThat(impact.get("changed").findValuesAsText("name")).allMatch(name -> name.contains("fee"));
+        send(get("/api/municipalities/" + slug + "/rulebooks/impact?from=1405.1&to=1405.2&use=RESIDENTIAL")
+                .with(tokenOf(citizen)), 403);
+
         JsonNode stillVerified = body(send(get("/api/assessments/" + firstId + "/verification").with(tokenOf(clerk)), 200));
         assertThat(stillVerified.get("identical").asBoolean()).isTrue();
         assertThat(stillVerified.get("rulebookVersion").asText()).isEqualTo("1405.1");

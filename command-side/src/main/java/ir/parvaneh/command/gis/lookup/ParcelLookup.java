@@ -126,6 +126,21 @@ public class ParcelLookup {
         return find(slug, parcels, day, intersects(PARCEL.GEOM, envelope(bbox[0], bbox[1], bbox[2], bbox[3])), limit);
     }
 
+    /** A page of the plates in the parcels layer in force on the day, in plate order, and how many there are in all. */
+    public record PlatePage(List<String> plates, int total) {
+    }
+
+    public PlatePage plates(String slug, LocalDate day, int offset, int limit) {
+        VersionInForce parcels = parcelsInForce(slug, day);
+        List<String> plates = dsl.select(PARCEL.PLATE).from(PARCEL)
+                .where(PARCEL.VERSION_ID.eq(parcels.versionId()))
+                .orderBy(PARCEL.PLATE)
+                .offset(offset).limit(limit)
+                .fetch(PARCEL.PLATE);
+        int total = dsl.fetchCount(PARCEL, PARCEL.VERSION_ID.eq(parcels.versionId()));
+        return new PlatePage(plates, total);
+    }
+
     /** The municipality whose boundary in force on the day holds the point. */
     public String municipalityAt(double latitude, double longitude, LocalDate day) {
         var inForce = inForce(LayerKind.BOUNDARY, day).asTable("in_force");

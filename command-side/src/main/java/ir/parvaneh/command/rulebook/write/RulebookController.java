@@ -3,6 +3,7 @@ package ir.parvaneh.command.rulebook.write;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.infrastructure.security.CurrentActor;
 import ir.parvaneh.command.municipality.write.MunicipalitySlugs;
+import ir.parvaneh.command.rulebook.impact.ImpactPreview;
 import ir.parvaneh.command.rulebook.store.RulebookStore;
 import ir.parvaneh.command.rulebook.store.RulebookStore.PublishedRulebook;
 import ir.parvaneh.kernel.error.DomainException;
@@ -13,6 +14,7 @@ import ir.parvaneh.kernel.rulebook.DecisionResult;
 import ir.parvaneh.kernel.rulebook.RulebookCommands.PublishRulebookVersion;
 import ir.parvaneh.kernel.rulebook.RulebookCatalogueId;
 import ir.parvaneh.kernel.rulebook.RulebookContent;
+import ir.parvaneh.kernel.time.IranTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,11 +27,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -52,8 +57,13 @@ class RulebookController {
     private final CurrentActor currentActor;
     private final MunicipalitySlugs slugs;
     private final RulebookStore store;
+    private final ImpactPreview impact;
+    private final Clock clock;
 
-    RulebookController(ActingCommands commands, CurrentActor currentActor, MunicipalitySlugs slugs, RulebookStore store) {
+    RulebookController(ActingCommands commands, CurrentActor currentActor, MunicipalitySlugs slugs, RulebookStore store,
+                       ImpactPreview impact, Clock clock) {
+        this.impact = impact;
+        this.clock = clock;
         this.commands = commands;
         this.currentActor = currentActor;
         this.slugs = slugs;
@@ -100,6 +110,18 @@ class RulebookController {
         currentActor.actingAs(STAFF);
         PublishedRulebook published = published(slug, version);
         return store.bySha256(published.sha256()).evaluate(body.decisionId(), body.inputs() == null ? Map.of() : body.inputs());
+    }
+
+    @GetMapping("/impact")
+    @Operation(summary = "Impact preview: the parcels whose outcome differs between two versions (planner's tool; a page at a time)",
+            description = "Walks the parcels layer in force on asOf (default today) in plate order from offset, at most "
+                    + ImpactPreview.MAX_PAGE + " a page, and lists each parcel whose outputs differ, output by output.")
+    ImpactPreview.Impact impact(@PathVariable String slug, @RequestParam String from, @RequestParam String to,
+                                @RequestParam String use, @RequestParam(required = false) LocalDate asOf,
+                                @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "200") int limit) {
+        currentActor.actingAs(STAFF);
+        return impact.between(slug, published(slug, from), published(slug, to), use,
+                asOf != null ? asOf : IranTime.today(clock), offset, limit);
     }
 
     PublishedRulebook published(String slug, String version) {
