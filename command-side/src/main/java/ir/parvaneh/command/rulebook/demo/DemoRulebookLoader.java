@@ -32,7 +32,7 @@ public class DemoRulebookLoader implements ApplicationRunner {
     private final MunicipalitySlugs slugs;
     private final RulebookStore store;
 
-    DemoRulebookLoader(ActingCommands commands, MunicipalitySlugs slugs, RulebookStore store) {
+    public DemoRulebookLoader(ActingCommands commands, MunicipalitySlugs slugs, RulebookStore store) {
         this.commands = commands;
         this.slugs = slugs;
         this.store = store;
