@@ -50,6 +50,8 @@ public final class CompiledRulebook {
     static final String INTENDED_USE_PERMITTED = "intended-use-permitted";
     private static final String ENGINE = "ENGINE";
     private static final MathContext DECIMAL = MathContext.DECIMAL64;
+    /** Unzoned land up to this share of a parcel is a sliver of rounding or digitising, not land without rules. */
+    static final double SLIVER_PERCENT = 0.5;
 
     private final String sha256;
     private final RulebookManifest manifest;
@@ -164,9 +166,9 @@ public final class CompiledRulebook {
         String combination = manifest.combinationRule();
         if (portions.isEmpty()) {
             combined = outputs(portionRun(common, missing, null, facts.areaM2(), 100, zoneMissing));
-        } else if (!split && portions.get(0).share >= 100) {
+        } else if (!split && (portions.get(0).share >= 100 || combination.equals(PER_PORTION_AREA_WEIGHTED))) {
             combined = portionValues.get(0);
-        } else if (combination.equals(GOVERNING_ZONE_LARGEST_SHARE) || !split) {
+        } else if (combination.equals(GOVERNING_ZONE_LARGEST_SHARE)) {
             Portion governing = portions.get(0);
             Map<String, Valued> whole = outputs(portionRun(common, missing, governing, facts.areaM2(), 100, zoneMissing));
             combined = new TreeMap<>();
@@ -194,8 +196,13 @@ public final class CompiledRulebook {
         if (facts.zones() == null || facts.zones().isEmpty()) {
             return portions;
         }
+        double zoned = facts.zones().stream().mapToDouble(ParcelFacts.ZoneShare::sharePercent).sum();
+        // Shares are rounded to 0.01 % and zone borders leave slivers: a parcel whose zones cover all but half a
+        // percent of it counts as wholly zoned, so that one zone's parcel is judged on its whole area.
+        double scale = zoned >= 100 - SLIVER_PERCENT ? 100 / zoned : 1;
         for (ParcelFacts.ZoneShare zone : facts.zones()) {
-            portions.add(new Portion(zone.zoneCode(), area(facts.areaM2(), zone.sharePercent()), zone.sharePercent(), "ZONE"));
+            double share = round2(zone.sharePercent() * scale);
+            portions.add(new Portion(zone.zoneCode(), area(facts.areaM2(), share), share, "ZONE"));
         }
         for (ParcelFacts.OverlayHit overlay : overlays) {
             if (OverlayPrecedence.REPLACE.name().equals(overlay.precedence()) && overlay.replacementZone() != null) {
@@ -453,7 +460,8 @@ public final class CompiledRulebook {
             inputs.put(p.zone + (p.source.equals("ZONE") ? "" : " (" + p.source + ")"), percent(p.share));
         }
         Explanation explanation = new Explanation(ZONE_SHARES, "Zones of the parcel and their shares", ENGINE, List.of(), inputs,
-                "each zone's share of the parcel (%), largest first; a REPLACE overlay's share is taken from every zone in proportion",
+                "each zone's share of the parcel (%), largest first; shares are scaled to 100 % when the zones cover all but "
+                        + SLIVER_PERCENT + " % of the parcel; a REPLACE overlay's share is taken from every zone in proportion",
                 null);
         if (zoneMissing != null) {
             return new Valued(new AssessedOutput(ZONE_SHARES, AssessedOutput.CANNOT_DETERMINE, null, Units.PERCENT, zoneMissing,

@@ -39,11 +39,13 @@ class DeterminismAndContentTest {
         assertThat(a).isEqualTo(b).isEqualTo(c);
         assertThat(JSON.writeValueAsBytes(a)).isEqualTo(JSON.writeValueAsBytes(b)).isEqualTo(JSON.writeValueAsBytes(c));
         assertThat(a.rulebookSha256()).isEqualTo(QAZVIN.sha256());
+        assertThat(JSON.readValue(JSON.writeValueAsBytes(a), ZoningOutcome.class)).isEqualTo(a);
         FeeBasis basis = new FeeBasis("COMMERCIAL", 300, List.of(new FeeBasis.Floor(0, "STOREY", "COMMERCIAL", 150),
                 new FeeBasis.Floor(1, "STOREY", "OFFICE", 150)), 2, 3, 7.5, 4.2, 25_000_000L);
         FeeOutcome fees = first.fees(basis);
         assertThat(JSON.writeValueAsBytes(second.fees(basis))).isEqualTo(JSON.writeValueAsBytes(fees));
         assertThat(fees.lines()).hasSize(3);
+        assertThat(JSON.readValue(JSON.writeValueAsBytes(fees), FeeOutcome.class)).isEqualTo(fees);
     }
 
     @Test

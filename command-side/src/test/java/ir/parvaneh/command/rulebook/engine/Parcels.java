@@ -31,6 +31,12 @@ final class Parcels {
         return this;
     }
 
+    /** One zone covering only {@code sharePercent} of the parcel; the rest lies in no zone. */
+    Parcels partlyZoned(String code, double sharePercent) {
+        zones = new ArrayList<>(List.of(new ZoneShare(code, areaM2 * sharePercent / 100, sharePercent)));
+        return this;
+    }
+
     /** Two zones: the first with {@code sharePercent}, the second with the rest. */
     Parcels split(String first, double sharePercent, String second) {
         zones = new ArrayList<>(List.of(new ZoneShare(first, areaM2 * sharePercent / 100, sharePercent),

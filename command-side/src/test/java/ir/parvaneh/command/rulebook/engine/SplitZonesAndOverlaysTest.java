@@ -69,6 +69,26 @@ class SplitZonesAndOverlaysTest {
     }
 
     @Test
+    void aSliverOfUnzonedLandLeftByRoundingDoesNotCostTheParcelAnything() {
+        ZoningOutcome sliver = QAZVIN.assess(Parcels.lot(250).partlyZoned("R121", 99.99).facts(), "RESIDENTIAL");
+        ZoningOutcome whole = QAZVIN.assess(Parcels.lot(250).zone("R121").facts(), "RESIDENTIAL");
+        assertThat(value(sliver, "max-footprint-m2")).isEqualTo(value(whole, "max-footprint-m2")).isEqualTo("150");
+        assertThat(value(sliver, "zone-shares")).isEqualTo("R121=100");
+    }
+
+    @Test
+    void landInNoZoneGivesNoRightsPerPortionButTheGoverningZoneCoversTheLot() {
+        ZoningOutcome perPortion = QAZVIN.assess(Parcels.lot(250).partlyZoned("R121", 80).facts(), "RESIDENTIAL");
+        assertThat(value(perPortion, "max-footprint-m2")).isEqualTo("120");
+        assertThat(value(perPortion, "zone-shares")).isEqualTo("R121=80");
+        CompiledRulebook governing = RulebookCompiler.compile(Rulebooks.edited(QAZVIN_CONTENT, RulebookContent.MANIFEST,
+                "\"PER_PORTION_AREA_WEIGHTED\"", "\"GOVERNING_ZONE_LARGEST_SHARE\""));
+        ZoningOutcome governed = governing.assess(Parcels.lot(250).partlyZoned("R121", 80).facts(), "RESIDENTIAL");
+        assertThat(value(governed, "max-footprint-m2")).isEqualTo("150");
+        assertThat(output(governed, "max-footprint-m2").explanation().formula()).startsWith("the lot's only zone R121 covers 80 %");
+    }
+
+    @Test
     void aRestrictingOverlayCapsTheFloorsAndSoTheFloorArea() {
         ZoningOutcome free = QAZVIN.assess(Parcels.lot(400).zone("R121").passage(20.0).facts(), "RESIDENTIAL");
         ZoningOutcome heritage = QAZVIN.assess(Parcels.lot(400).zone("R121").passage(20.0)
