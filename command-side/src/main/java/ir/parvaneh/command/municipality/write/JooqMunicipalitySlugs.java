@@ -4,16 +4,25 @@ import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static ir.parvaneh.command.jooq.command.Tables.MUNICIPALITY_SLUG;
 
-/** The slug register in the command side's own table, written in the command's transaction. */
+/**
+ * The slug register in the command side's own table, written in the command's transaction. A claim is never
+ * released, so a slug's municipality, once committed, never changes: look-ups made where no claim of the
+ * current transaction can be seen (outside a transaction, or in a read-only one) are remembered, since
+ * every public parcel look-up and assessment asks for it.
+ */
 @Repository
 class JooqMunicipalitySlugs implements MunicipalitySlugs {
 
     private final DSLContext dsl;
+    private final Map<String, String> committedIds = new ConcurrentHashMap<>();
 
     JooqMunicipalitySlugs(DSLContext dsl) {
         this.dsl = dsl;
@@ -44,9 +53,18 @@ class JooqMunicipalitySlugs implements MunicipalitySlugs {
 
     @Override
     public Optional<String> municipalityIdOf(String slug) {
-        return dsl.select(MUNICIPALITY_SLUG.MUNICIPALITY_ID).from(MUNICIPALITY_SLUG)
+        String known = committedIds.get(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> id = dsl.select(MUNICIPALITY_SLUG.MUNICIPALITY_ID).from(MUNICIPALITY_SLUG)
                 .where(MUNICIPALITY_SLUG.SLUG.eq(slug))
                 .fetchOptional(MUNICIPALITY_SLUG.MUNICIPALITY_ID);
+        if (id.isPresent() && (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly())) {
+            committedIds.put(slug, id.get());
+        }
+        return id;
     }
 
     @Override

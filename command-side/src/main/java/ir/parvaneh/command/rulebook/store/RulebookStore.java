@@ -37,6 +37,9 @@ public class RulebookStore implements CompiledRulebooks {
 
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
     };
+    /** Everything but the content, which only {@link #content} reads. */
+    private static final org.jooq.SelectField<?>[] CITED = {RULEBOOK_VERSION.MUNICIPALITY_ID, RULEBOOK_VERSION.VERSION,
+            RULEBOOK_VERSION.EFFECTIVE_FROM, RULEBOOK_VERSION.SHA256, RULEBOOK_VERSION.PUBLISHED_AT, RULEBOOK_VERSION.PUBLISHED_BY};
 
     private final DSLContext dsl;
     private final ObjectMapper json;
@@ -49,7 +52,7 @@ public class RulebookStore implements CompiledRulebooks {
 
     /** The version in force on the day: the latest date of force on or before it, the later publication on a tie. */
     public Optional<PublishedRulebook> inForce(String municipalityId, LocalDate day) {
-        return dsl.select(RULEBOOK_VERSION.fields())
+        return dsl.select(CITED)
                 .from(RULEBOOK_VERSION)
                 .where(RULEBOOK_VERSION.MUNICIPALITY_ID.eq(municipalityId))
                 .and(RULEBOOK_VERSION.EFFECTIVE_FROM.le(day))
@@ -59,7 +62,7 @@ public class RulebookStore implements CompiledRulebooks {
     }
 
     public Optional<PublishedRulebook> version(String municipalityId, String version) {
-        return dsl.select(RULEBOOK_VERSION.fields())
+        return dsl.select(CITED)
                 .from(RULEBOOK_VERSION)
                 .where(RULEBOOK_VERSION.MUNICIPALITY_ID.eq(municipalityId))
                 .and(RULEBOOK_VERSION.VERSION.eq(version))
@@ -68,7 +71,7 @@ public class RulebookStore implements CompiledRulebooks {
 
     /** Every published version of the municipality, in order of publication. */
     public List<PublishedRulebook> all(String municipalityId) {
-        return dsl.select(RULEBOOK_VERSION.fields())
+        return dsl.select(CITED)
                 .from(RULEBOOK_VERSION)
                 .where(RULEBOOK_VERSION.MUNICIPALITY_ID.eq(municipalityId))
                 .orderBy(RULEBOOK_VERSION.PUBLICATION_NO)
