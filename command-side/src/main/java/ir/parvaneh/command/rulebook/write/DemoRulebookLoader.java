@@ -1,5 +1,6 @@
-package ir.parvaneh.command.rulebook.demo;
+package ir.parvaneh.command.rulebook.write;
 
+import ir.parvaneh.command.rulebook.demo.DemoRulebooks;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.municipality.write.MunicipalitySlugs;
 import ir.parvaneh.command.rulebook.store.RulebookStore;
@@ -32,7 +33,7 @@ public class DemoRulebookLoader implements ApplicationRunner {
     private final MunicipalitySlugs slugs;
     private final RulebookStore store;
 
-    public DemoRulebookLoader(ActingCommands commands, MunicipalitySlugs slugs, RulebookStore store) {
+    DemoRulebookLoader(ActingCommands commands, MunicipalitySlugs slugs, RulebookStore store) {
         this.commands = commands;
         this.slugs = slugs;
         this.store = store;

@@ -1,5 +1,6 @@
-package ir.parvaneh.command.rulebook.demo;
+package ir.parvaneh.command.rulebook.write;
 
+import ir.parvaneh.command.rulebook.demo.DemoRulebooks;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.municipality.demo.DemoProvinceLoader;
 import ir.parvaneh.command.municipality.write.MunicipalitySlugs;
