@@ -1,6 +1,7 @@
 package ir.parvaneh.command.assessment;
 
 import ir.parvaneh.command.assessment.write.ZoningAssessment;
+import ir.parvaneh.command.assessment.write.ZoningAssessmentIssuing;
 import ir.parvaneh.command.rulebook.engine.CompiledRulebook;
 import ir.parvaneh.command.rulebook.engine.RulebookCompiler;
 import ir.parvaneh.command.rulebook.store.CompiledRulebooks;
@@ -55,6 +56,7 @@ class ZoningAssessmentTest {
         CompiledRulebooks published = sha -> List.of(V1, V2).stream().filter(r -> r.sha256().equals(sha)).findFirst()
                 .orElseThrow(() -> new DomainException(ErrorCode.RULEBOOK_VERSION_NOT_FOUND, "no rulebook " + sha));
         fixture.registerInjectableResource(published);
+        fixture.registerAnnotatedCommandHandler(new ZoningAssessmentIssuing(fixture.getRepository()));
     }
 
     static ParcelFacts facts(String municipalityId, String asOf) {
@@ -77,11 +79,13 @@ class ZoningAssessmentTest {
         assertThat(outcome.output("max-gross-floor-area-m2").orElseThrow().value()).isEqualTo("276");
         assertThat(outcome.output("max-floors").orElseThrow().value()).isEqualTo("3");
 
+        ZoningAssessmentIssued issued = new ZoningAssessmentIssued(ID.toString(), QAZVIN.toString(), "qazvin", "1234/56",
+                "RESIDENTIAL", "2026-11-29", "2026-11-29", "2027-05-28", "1405.1", V1.sha256(), LOT, outcome);
         fixture.givenNoPriorActivity()
                 .when(issue(LOT, "RESIDENTIAL", V1), CITIZEN.toMetaData())
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ZoningAssessmentIssued(ID.toString(), QAZVIN.toString(), "qazvin", "1234/56", "RESIDENTIAL",
-                        "2026-11-29", "2026-11-29", "2027-05-28", "1405.1", V1.sha256(), LOT, outcome));
+                .expectEvents(issued)
+                .expectResultMessagePayload(issued);
     }
 
     @Test

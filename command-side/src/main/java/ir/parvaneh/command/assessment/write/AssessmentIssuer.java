@@ -35,16 +35,14 @@ public class AssessmentIssuer {
     private final RulebookStore rulebooks;
     private final MunicipalitySlugs slugs;
     private final ActingCommands commands;
-    private final AssessmentRecords records;
 
     AssessmentIssuer(ParcelLookup parcels, ParcelFactsCalculator facts, RulebookStore rulebooks, MunicipalitySlugs slugs,
-                     ActingCommands commands, AssessmentRecords records) {
+                     ActingCommands commands) {
         this.parcels = parcels;
         this.facts = facts;
         this.rulebooks = rulebooks;
         this.slugs = slugs;
         this.commands = commands;
-        this.records = records;
     }
 
     public ZoningAssessmentIssued issue(Request request, LocalDate day, Actor actor) {
@@ -72,8 +70,7 @@ public class AssessmentIssuer {
         PublishedRulebook rulebook = rulebooks.inForce(municipality.toString(), day)
                 .orElseThrow(() -> new DomainException(ErrorCode.RULEBOOK_NOT_IN_FORCE, slug + " has no rulebook in force on " + day));
         ZoningAssessmentId id = ZoningAssessmentId.random();
-        commands.send(new IssueZoningAssessment(id, municipality, slug, parcelFacts, request.intendedUse().trim(),
+        return commands.send(new IssueZoningAssessment(id, municipality, slug, parcelFacts, request.intendedUse().trim(),
                 rulebook.version(), rulebook.sha256()), actor);
-        return records.issued(id);
     }
 }

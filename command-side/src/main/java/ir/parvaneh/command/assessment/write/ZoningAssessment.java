@@ -7,10 +7,8 @@ import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.gis.ParcelFacts;
-import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.rulebook.ZoningOutcome;
 import ir.parvaneh.kernel.time.IranTime;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -25,19 +23,23 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * by the rulebook in force on the facts' day and recorded with everything needed to compute them again.
  * The evaluation happens here, in the decision, not in the caller: the caller brings the facts and names
  * the rulebook; the aggregate evaluates it and records the outcome. Anyone signed in may ask for any parcel.
+ * <p>
+ * The command is handled by {@link ZoningAssessmentIssuing}, which creates the aggregate through its
+ * repository so that the recorded event can be returned to the caller without reading it back.
  */
 @Aggregate
 public class ZoningAssessment {
 
     @AggregateIdentifier
     private String id;
+    private ZoningAssessmentIssued issued;
 
     protected ZoningAssessment() {
         // for Axon
     }
 
-    @CommandHandler
-    ZoningAssessment(IssueZoningAssessment command, Actor actor, Clock clock, CompiledRulebooks rulebooks) {
+    /** Issues the assessment; created through {@link ZoningAssessmentIssuing}, which hands the record back to the caller. */
+    ZoningAssessment(IssueZoningAssessment command, Clock clock, CompiledRulebooks rulebooks) {
         ParcelFacts facts = command.facts();
         if (facts == null || facts.plate() == null || facts.asOf() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "An assessment needs the parcel's facts").with("field", "facts");
@@ -66,8 +68,13 @@ public class ZoningAssessment {
                 facts, outcome));
     }
 
+    ZoningAssessmentIssued issued() {
+        return issued;
+    }
+
     @EventSourcingHandler
     void on(ZoningAssessmentIssued event) {
         id = event.assessmentId();
+        issued = event;
     }
 }
