@@ -17,6 +17,10 @@ import ir.parvaneh.kernel.gis.Plate;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Record3;
+import org.jooq.Record9;
+import org.jooq.Result;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -35,7 +39,6 @@ import static ir.parvaneh.command.gis.store.SpatialSql.centroidLongitude;
 import static ir.parvaneh.command.gis.store.SpatialSql.containsInteriorPointOf;
 import static ir.parvaneh.command.gis.store.SpatialSql.intersectionArea;
 import static ir.parvaneh.command.gis.store.SpatialSql.intersects;
-import static ir.parvaneh.command.gis.store.SpatialSql.utm;
 import static ir.parvaneh.command.gis.store.SpatialSql.withinDistance;
 import static ir.parvaneh.command.gis.store.SpatialSql.wkb;
 import static ir.parvaneh.command.gis.store.SpatialSql.wkt;
@@ -45,6 +48,9 @@ import static ir.parvaneh.command.jooq.layers.Tables.PASSAGE;
 import static ir.parvaneh.command.jooq.layers.Tables.PRICE_BLOCK;
 import static ir.parvaneh.command.jooq.layers.Tables.ZONE;
 import static ir.parvaneh.command.gis.lookup.Rounding.centi;
+import static ir.parvaneh.command.gis.store.SpatialSql.wkbHex;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -65,6 +71,7 @@ public class ParcelFactsCalculator {
      * parcel in eleven had such a second "zone" of under 0.4 m², while real splits start at several m².
      */
     static final double SLIVER_M2 = 1.0;
+    private static final java.util.UUID NO_VERSION = new java.util.UUID(0, 0);
 
     private final DSLContext dsl;
     private final ParcelLookup lookup;
@@ -89,8 +96,39 @@ public class ParcelFactsCalculator {
         String municipalityId = lookup.municipalityId(slug);
         VersionInForce parcels = Optional.ofNullable(inForce.get(LayerKind.PARCELS))
                 .orElseThrow(() -> ParcelLookup.parcelsNotInForce(slug, day));
+        // One statement: the parcel and, beside it, what each other layer in force says about it.
+        VersionInForce passages = inForce.get(LayerKind.PASSAGES);
+        VersionInForce zoning = inForce.get(LayerKind.ZONES);
+        VersionInForce overlayLayer = inForce.get(LayerKind.OVERLAYS);
+        VersionInForce prices = inForce.get(LayerKind.PRICE_BLOCKS);
+        Field<Result<Record3<String, BigDecimal, String>>> passagesNear = multiset(
+                select(PASSAGE.NAME, PASSAGE.WIDTH_M, wkbHex(PASSAGE.GEOM_UTM)).from(PASSAGE)
+                        .where(PASSAGE.VERSION_ID.eq(versionOrNone(passages)))
+                        .and(withinDistance(PASSAGE.GEOM_UTM, PARCEL.GEOM_UTM, PASSAGE_SEARCH_M))
+                        .orderBy(PASSAGE.FEATURE_INDEX)).as("passages");
+        Field<Double> zoneOverlap = sum(intersectionArea(ZONE.GEOM_UTM, PARCEL.GEOM_UTM)).cast(Double.class);
+        Field<Result<Record2<String, Double>>> zonePieces = multiset(
+                select(ZONE.ZONE_CODE, zoneOverlap).from(ZONE)
+                        .where(ZONE.VERSION_ID.eq(versionOrNone(zoning)))
+                        .and(intersects(ZONE.GEOM_UTM, PARCEL.GEOM_UTM))
+                        .groupBy(ZONE.ZONE_CODE)
+                        .orderBy(zoneOverlap.desc(), ZONE.ZONE_CODE)).as("zones");
+        Field<Result<Record9<String, String, String, Integer, BigDecimal, BigDecimal, String, String, Double>>> overlayHits = multiset(
+                select(OVERLAY.OVERLAY_CODE, OVERLAY.KIND, OVERLAY.PRECEDENCE, OVERLAY.MAX_FLOORS, OVERLAY.MAX_HEIGHT_M,
+                        OVERLAY.SETBACK_M, OVERLAY.REPLACEMENT_ZONE, OVERLAY.DESCRIPTION,
+                        intersectionArea(OVERLAY.GEOM_UTM, PARCEL.GEOM_UTM)).from(OVERLAY)
+                        .where(OVERLAY.VERSION_ID.eq(versionOrNone(overlayLayer)))
+                        .and(intersects(OVERLAY.GEOM_UTM, PARCEL.GEOM_UTM))
+                        .orderBy(OVERLAY.FEATURE_INDEX)).as("overlays");
+        Field<Result<Record2<Long, String>>> priceBlocks = multiset(
+                select(PRICE_BLOCK.PRICE_RIALS_PER_M2, PRICE_BLOCK.BLOCK_CODE).from(PRICE_BLOCK)
+                        .where(PRICE_BLOCK.VERSION_ID.eq(versionOrNone(prices)))
+                        .and(containsInteriorPointOf(PRICE_BLOCK.GEOM_UTM, PARCEL.GEOM_UTM))
+                        .orderBy(PRICE_BLOCK.FEATURE_INDEX)
+                        .limit(1)).as("price");
         Record parcel = dsl.select(PARCEL.RENOVATION_CODE, wkb(PARCEL.GEOM_UTM), wkt(PARCEL.GEOM),
-                        centroidLatitude(PARCEL.GEOM), centroidLongitude(PARCEL.GEOM))
+                        centroidLatitude(PARCEL.GEOM), centroidLongitude(PARCEL.GEOM), passagesNear, zonePieces,
+                        overlayHits, priceBlocks)
                 .from(PARCEL)
                 .where(PARCEL.VERSION_ID.eq(parcels.versionId()))
                 .and(PARCEL.PLATE.eq(normalized))
@@ -104,12 +142,12 @@ public class ParcelFactsCalculator {
         used.add(used(parcels));
 
         List<FrontageGeometry.Frontage> frontages = List.of();
-        VersionInForce passages = inForce.get(LayerKind.PASSAGES);
         if (passages == null) {
             missing.add(notInForce("frontages", LayerKind.PASSAGES, day));
         } else {
             used.add(used(passages));
-            frontages = FrontageGeometry.frontages(shape, passagesNear(passages, parcelWkb));
+            frontages = FrontageGeometry.frontages(shape, parcel.get(passagesNear).map(r ->
+                    new Passage(r.value1(), r.value2().doubleValue(), read(WKBReader.hexToBytes(r.value3())))));
             if (frontages.isEmpty()) {
                 missing.add(new MissingFact("frontages", "No passage's centre line lies within half its legal width plus "
                         + FrontageGeometry.TOLERANCE_M + " m of the parcel's edges: the layers record no access"));
@@ -119,12 +157,13 @@ public class ParcelFactsCalculator {
 
         List<ZoneShare> zones = List.of();
         double unzonedShare = 100.0;
-        VersionInForce zoning = inForce.get(LayerKind.ZONES);
         if (zoning == null) {
             missing.add(notInForce("zones", LayerKind.ZONES, day));
         } else {
             used.add(used(zoning));
-            List<ZoneShare> pieces = zones(zoning, parcelWkb, area);
+            List<ZoneShare> pieces = parcel.get(zonePieces).stream()
+                    .map(r -> new ZoneShare(r.value1(), centi(r.value2()), centi(100 * r.value2() / area)))
+                    .filter(z -> z.areaM2() > 0).toList();
             double zonedArea = pieces.stream().mapToDouble(ZoneShare::areaM2).sum();
             zones = pieces.stream().filter(zone -> zone.areaM2() >= SLIVER_M2).toList();
             if (zones.isEmpty()) {
@@ -136,33 +175,26 @@ public class ParcelFactsCalculator {
         }
 
         List<OverlayHit> overlays = List.of();
-        VersionInForce overlayLayer = inForce.get(LayerKind.OVERLAYS);
         if (overlayLayer == null) {
             missing.add(notInForce("overlays", LayerKind.OVERLAYS, day));
         } else {
             used.add(used(overlayLayer));
-            overlays = overlays(overlayLayer, parcelWkb, area);
+            overlays = parcel.get(overlayHits).map(r -> new OverlayHit(r.value1(), r.value2(), r.value3(), r.value4(),
+                    decimal(r.value5()), decimal(r.value6()), r.value7(), r.value8(), centi(100 * r.value9() / area)));
         }
 
         Long price = null;
         String priceBlock = null;
-        VersionInForce prices = inForce.get(LayerKind.PRICE_BLOCKS);
         if (prices == null) {
             missing.add(notInForce("priceRialsPerM2", LayerKind.PRICE_BLOCKS, day));
         } else {
             used.add(used(prices));
-            Record block = dsl.select(PRICE_BLOCK.PRICE_RIALS_PER_M2, PRICE_BLOCK.BLOCK_CODE)
-                    .from(PRICE_BLOCK)
-                    .where(PRICE_BLOCK.VERSION_ID.eq(prices.versionId()))
-                    .and(containsInteriorPointOf(PRICE_BLOCK.GEOM_UTM, utm(parcelWkb)))
-                    .orderBy(PRICE_BLOCK.FEATURE_INDEX)
-                    .limit(1)
-                    .fetchOne();
-            if (block == null) {
+            Result<Record2<Long, String>> block = parcel.get(priceBlocks);
+            if (block.isEmpty()) {
                 missing.add(new MissingFact("priceRialsPerM2", "No price block holds the parcel's interior point"));
             } else {
-                price = block.get(PRICE_BLOCK.PRICE_RIALS_PER_M2);
-                priceBlock = block.get(PRICE_BLOCK.BLOCK_CODE);
+                price = block.get(0).value1();
+                priceBlock = block.get(0).value2();
             }
         }
 
@@ -179,37 +211,9 @@ public class ParcelFactsCalculator {
                 overlays, price, priceBlock, used, missing);
     }
 
-    private List<Passage> passagesNear(VersionInForce passages, byte[] parcelWkb) {
-        return dsl.select(PASSAGE.NAME, PASSAGE.WIDTH_M, wkb(PASSAGE.GEOM_UTM))
-                .from(PASSAGE)
-                .where(PASSAGE.VERSION_ID.eq(passages.versionId()))
-                .and(withinDistance(PASSAGE.GEOM_UTM, utm(parcelWkb), PASSAGE_SEARCH_M))
-                .orderBy(PASSAGE.FEATURE_INDEX)
-                .fetch(r -> new Passage(r.value1(), r.value2().doubleValue(), read(r.value3())));
-    }
-
-    private List<ZoneShare> zones(VersionInForce zoning, byte[] parcelWkb, double area) {
-        Field<Double> overlap = sum(intersectionArea(ZONE.GEOM_UTM, utm(parcelWkb))).cast(Double.class);
-        return dsl.select(ZONE.ZONE_CODE, overlap)
-                .from(ZONE)
-                .where(ZONE.VERSION_ID.eq(zoning.versionId()))
-                .and(intersects(ZONE.GEOM_UTM, utm(parcelWkb)))
-                .groupBy(ZONE.ZONE_CODE)
-                .orderBy(overlap.desc(), ZONE.ZONE_CODE)
-                .fetch(r -> new ZoneShare(r.value1(), centi(r.value2()), centi(100 * r.value2() / area)))
-                .stream().filter(z -> z.areaM2() > 0).toList();
-    }
-
-    private List<OverlayHit> overlays(VersionInForce overlays, byte[] parcelWkb, double area) {
-        Field<Double> overlap = intersectionArea(OVERLAY.GEOM_UTM, utm(parcelWkb));
-        return dsl.select(OVERLAY.OVERLAY_CODE, OVERLAY.KIND, OVERLAY.PRECEDENCE, OVERLAY.MAX_FLOORS,
-                        OVERLAY.MAX_HEIGHT_M, OVERLAY.SETBACK_M, OVERLAY.REPLACEMENT_ZONE, OVERLAY.DESCRIPTION, overlap)
-                .from(OVERLAY)
-                .where(OVERLAY.VERSION_ID.eq(overlays.versionId()))
-                .and(intersects(OVERLAY.GEOM_UTM, utm(parcelWkb)))
-                .orderBy(OVERLAY.FEATURE_INDEX)
-                .fetch(r -> new OverlayHit(r.value1(), r.value2(), r.value3(), r.value4(), decimal(r.value5()),
-                        decimal(r.value6()), r.value7(), r.value8(), centi(100 * r.value9() / area)));
+    /** The version's id, or one that no row has when the layer is not in force (its sub-select is then empty). */
+    private static java.util.UUID versionOrNone(VersionInForce version) {
+        return version == null ? NO_VERSION : version.versionId();
     }
 
     private static Double decimal(BigDecimal value) {

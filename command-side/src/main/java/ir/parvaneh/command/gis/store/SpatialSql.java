@@ -20,6 +20,11 @@ public final class SpatialSql {
         return DSL.field("ST_AsBinary({0})", byte[].class, geometry);
     }
 
+    /** WKB as hexadecimal text: exact, and safe inside JSON (as jOOQ's MULTISET carries nested rows). */
+    public static Field<String> wkbHex(Field<?> geometry) {
+        return DSL.field("encode(ST_AsBinary({0}), 'hex')", String.class, geometry);
+    }
+
     /** WKT in WGS 84 with 7 decimals (about a centimetre). */
     public static Field<String> wkt(Field<?> geometry) {
         return DSL.field("ST_AsText({0}, 7)", String.class, geometry);

@@ -235,6 +235,29 @@ class ParcelFactsApiTest {
     }
 
     @Test
+    void givenOnlyParcelsInForceWhenFactsAreAskedThenEachOtherLayerIsNamedMissingAndNothingIsGuessed() throws Exception {
+        slug = TestSlugs.unique("bare");
+        commands.send(new RegisterMunicipality(MunicipalityId.random(), slug, "شهر بی‌لایه", "Bare Town", 36.27, 50.0,
+                ProgrammePhase.PILOT), Actor.system("test"));
+        admin = new Actor("gis." + slug, "واحد GIS", ir.parvaneh.kernel.identity.Role.MUNICIPAL_ADMIN, slug, null);
+        importAndActivate("boundary", collection(UTM, List.of(
+                feature(Map.of("name", "محدوده"), rectangle(X + 1200, Y - 500, X + 2200, Y + 500)))), today);
+        importAndActivate("parcels", collection(UTM, List.of(
+                feature(Map.of("plate", "7/1"), rectangle(X + 1500, Y, X + 1520, Y + 30)))), today);
+
+        JsonNode facts = getJson("/api/parcels/facts?municipality=" + slug + "&plate=7/1");
+
+        assertThat(facts.get("areaM2").asDouble()).isEqualTo(600.0);
+        assertThat(facts.get("missing").findValuesAsText("fact"))
+                .containsExactly("frontages", "zones", "overlays", "priceRialsPerM2");
+        assertThat(facts.get("missing").findValuesAsText("reason")).allMatch(reason -> reason.contains("layer is in force"));
+        assertThat(facts.get("frontages")).isEmpty();
+        assertThat(facts.get("zones")).isEmpty();
+        assertThat(facts.get("priceRialsPerM2").isNull()).isTrue();
+        assertThat(facts.get("layerVersions").findValuesAsText("layer")).containsExactly("parcels");
+    }
+
+    @Test
     void givenBadLookupsWhenAskedThenEachIsAClearProblem() throws Exception {
         assertProblem("/api/parcels?municipality=" + slug + "&plate=abc", 400, "PLATE_INVALID");
         assertProblem("/api/parcels?municipality=" + slug + "&plate=999/9", 404, "PARCEL_NOT_FOUND");
