@@ -72,9 +72,4 @@ public final class SpatialSql {
         return DSL.field("ST_MakeEnvelope({0}, {1}, {2}, {3}, 4326)", Object.class,
                 DSL.val(minLon), DSL.val(minLat), DSL.val(maxLon), DSL.val(maxLat));
     }
-
-    /** A UTM 39N geometry given as WKB, as a bind value. */
-    public static Field<Object> utm(byte[] wkb) {
-        return DSL.field("ST_GeomFromWKB({0}, 32639)", Object.class, DSL.val(wkb));
-    }
 }
