@@ -5,7 +5,11 @@ import ir.parvaneh.kernel.gis.LayerVersionId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import ir.parvaneh.command.infrastructure.cache.RecentAnswers;
+
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +34,12 @@ public class LayerVersionsInForce {
         }
     }
 
+    private record Asked(String municipalityId, LocalDate day) {
+    }
+
     private final DSLContext dsl;
+    /** Every parcel's facts ask this; see {@link RecentAnswers} for why two seconds are safe. */
+    private final RecentAnswers<Asked, Map<LayerKind, VersionInForce>> recent = new RecentAnswers<>(Duration.ofSeconds(2));
 
     LayerVersionsInForce(DSLContext dsl) {
         this.dsl = dsl;
@@ -38,6 +47,17 @@ public class LayerVersionsInForce {
 
     /** Every layer of the municipality in force on the day, by layer (absent layers have no version in force). */
     public Map<LayerKind, VersionInForce> allOn(String municipalityId, LocalDate day) {
+        return recent.get(new Asked(municipalityId, day), asked -> Collections.unmodifiableMap(allOnFromStore(asked)));
+    }
+
+    /** Called by the register when it records an activation: this instance forgets its answers once it commits. */
+    public void activationRecorded() {
+        recent.forgetAfterCommit();
+    }
+
+    private Map<LayerKind, VersionInForce> allOnFromStore(Asked asked) {
+        String municipalityId = asked.municipalityId();
+        LocalDate day = asked.day();
         Map<LayerKind, VersionInForce> inForce = new EnumMap<>(LayerKind.class);
         dsl.select(LAYER_ACTIVATION.LAYER, LAYER_ACTIVATION.VERSION_ID, LAYER_VERSION.SHA256, LAYER_ACTIVATION.EFFECTIVE_FROM)
                 .distinctOn(LAYER_ACTIVATION.LAYER)

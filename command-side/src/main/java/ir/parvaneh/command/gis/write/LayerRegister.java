@@ -7,6 +7,7 @@ import ir.parvaneh.kernel.identity.Actor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import ir.parvaneh.command.gis.store.LayerVersionsInForce;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,11 @@ class LayerRegister {
     static final String GROUP = "layer-register";
 
     private final DSLContext dsl;
+    private final LayerVersionsInForce versionsInForce;
 
-    LayerRegister(DSLContext dsl) {
+    LayerRegister(DSLContext dsl, LayerVersionsInForce versionsInForce) {
         this.dsl = dsl;
+        this.versionsInForce = versionsInForce;
     }
 
     @EventHandler
@@ -62,5 +65,6 @@ class LayerRegister {
                 .set(LAYER_ACTIVATION.ACTIVATED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(LAYER_ACTIVATION.ACTIVATED_BY, actor.subject())
                 .execute();
+        versionsInForce.activationRecorded();
     }
 }

@@ -12,6 +12,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
+import ir.parvaneh.command.infrastructure.cache.RecentAnswers;
+
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,6 +47,11 @@ public class RulebookStore implements CompiledRulebooks {
     private final DSLContext dsl;
     private final ObjectMapper json;
     private final Map<String, CompiledRulebook> compiled = new ConcurrentHashMap<>();
+    /** Every assessment asks this; see {@link RecentAnswers} for why two seconds are safe. */
+    private final RecentAnswers<Asked, Optional<PublishedRulebook>> recent = new RecentAnswers<>(Duration.ofSeconds(2));
+
+    private record Asked(String municipalityId, LocalDate day) {
+    }
 
     RulebookStore(DSLContext dsl, ObjectMapper json) {
         this.dsl = dsl;
@@ -52,6 +60,17 @@ public class RulebookStore implements CompiledRulebooks {
 
     /** The version in force on the day: the latest date of force on or before it, the later publication on a tie. */
     public Optional<PublishedRulebook> inForce(String municipalityId, LocalDate day) {
+        return recent.get(new Asked(municipalityId, day), this::inForceFromStore);
+    }
+
+    /** Called by the register when it records a publication: this instance forgets its answers once it commits. */
+    public void publicationRecorded() {
+        recent.forgetAfterCommit();
+    }
+
+    private Optional<PublishedRulebook> inForceFromStore(Asked asked) {
+        String municipalityId = asked.municipalityId();
+        LocalDate day = asked.day();
         return dsl.select(CITED)
                 .from(RULEBOOK_VERSION)
                 .where(RULEBOOK_VERSION.MUNICIPALITY_ID.eq(municipalityId))

@@ -2,6 +2,7 @@ package ir.parvaneh.command.rulebook.write;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.command.rulebook.store.RulebookStore;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.rulebook.RulebookEvent.RulebookVersionPublished;
 import org.axonframework.config.ProcessingGroup;
@@ -30,10 +31,12 @@ class RulebookRegister {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
+    private final RulebookStore store;
 
-    RulebookRegister(DSLContext dsl, ObjectMapper json) {
+    RulebookRegister(DSLContext dsl, ObjectMapper json, RulebookStore store) {
         this.dsl = dsl;
         this.json = json;
+        this.store = store;
     }
 
     @EventHandler
@@ -47,5 +50,6 @@ class RulebookRegister {
                 .set(RULEBOOK_VERSION.PUBLISHED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(RULEBOOK_VERSION.PUBLISHED_BY, actor.subject())
                 .execute();
+        store.publicationRecorded();
     }
 }
