@@ -33,9 +33,13 @@ public final class PermitValues {
             floors = floors == null ? List.of() : List.copyOf(floors);
         }
 
-        /** Storeys above ground (level 0 and up, kind {@code STOREY}): what {@code max-floors} limits. */
+        /**
+         * Storeys above ground (level 0 and up, kind {@code STOREY}) other than parking: what {@code max-floors}
+         * limits, so that "three storeys on pilotis" is three.
+         */
         public int storeysAboveGround() {
-            return (int) floors.stream().filter(f -> f.level() >= 0 && "STOREY".equals(f.kind())).count();
+            return (int) floors.stream().filter(f -> f.level() >= 0 && "STOREY".equals(f.kind())
+                    && !PARKING_USE.equals(f.use())).count();
         }
 
         /**
