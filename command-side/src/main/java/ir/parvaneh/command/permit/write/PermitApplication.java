@@ -321,7 +321,7 @@ public class PermitApplication {
 
     @CommandHandler
     void handle(ApproveApplication command, Actor actor, Clock clock, DeadlineManager deadlines, ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         requireStage("ApproveApplication", PermitStage.IN_REVIEW);
@@ -341,7 +341,7 @@ public class PermitApplication {
 
     @CommandHandler
     void handle(RejectApplication command, Actor actor, Clock clock, DeadlineManager deadlines, ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         requireStage("RejectApplication", PermitStage.IN_REVIEW);
@@ -361,7 +361,7 @@ public class PermitApplication {
     @CommandHandler
     void handle(RequestChanges command, Actor actor, Clock clock, CompiledRulebooks rulebooks, DeadlineManager deadlines,
                 ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         requireStage("RequestChanges", PermitStage.IN_REVIEW);
@@ -390,7 +390,7 @@ public class PermitApplication {
 
     @CommandHandler
     void handle(ProposeFeeWaiver command, Actor actor, ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         requireStage("ProposeFeeWaiver", PermitStage.AWAITING_PAYMENT);
@@ -410,7 +410,7 @@ public class PermitApplication {
     @CommandHandler
     void handle(ConfirmDiscretionaryDecision command, Actor actor, Clock clock, DeadlineManager deadlines,
                 ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         Pending decision = requirePending("ConfirmDiscretionaryDecision");
@@ -438,7 +438,7 @@ public class PermitApplication {
     @CommandHandler
     void handle(DeclineDiscretionaryDecision command, Actor actor, Clock clock, DeadlineManager deadlines,
                 ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         Pending decision = requirePending("DeclineDiscretionaryDecision");
@@ -603,7 +603,7 @@ public class PermitApplication {
 
     @CommandHandler
     void handle(DecideObjection command, Actor actor, ConflictResolver conflicts) {
-        if (repeatedDecision(command.commandId(), conflicts)) {
+        if (repeatedDecision(command.commandId(), command.expectedVersion(), conflicts)) {
             return;
         }
         requireStage("DecideObjection", PermitStage.OBJECTION_PENDING);
@@ -669,14 +669,22 @@ public class PermitApplication {
     }
 
     /**
-     * A retried decision carries the version its first attempt saw; the events since are its own, so the retry
-     * declares no conflict instead of failing on them.
+     * Decisions are taken on the version the decider saw. Anything that happened since is a conflict, declared before
+     * any rule is judged so that the loser of two simultaneous decisions always learns that the application changed
+     * (Axon's {@code ConflictingAggregateVersionException}; the HTTP layer maps it to
+     * {@code PERMIT_APPLICATION_CHANGED}, 409). A retried decision carries the version its first attempt saw; the
+     * events since are its own, so the retry declares no conflict and does nothing.
      */
-    private boolean repeatedDecision(String commandId, ConflictResolver conflicts) {
+    private boolean repeatedDecision(String commandId, Long expectedVersion, ConflictResolver conflicts) {
         if (repeated(commandId)) {
             conflicts.detectConflicts(events -> false);
             return true;
         }
+        if (expectedVersion == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "A decision carries the application's version the "
+                    + "decider saw").with("field", "expectedVersion");
+        }
+        conflicts.detectConflicts(events -> !events.isEmpty());
         return false;
     }
 
