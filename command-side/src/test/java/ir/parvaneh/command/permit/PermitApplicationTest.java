@@ -958,6 +958,17 @@ class PermitApplicationTest {
         }
 
         @Test
+        void theSecondApproverOfADiscretionaryRejectionDoesNotDecideTheObjectionEither() {
+            List<Object> history = plus(inReview(),
+                    new ApplicationRejected(ID, "c-confirm", REVIEWER.subject(), "CLERK", true, BASIS.legalBasisCode(),
+                            BASIS.justification(), SECOND_CLERK.subject(), TODAY),
+                    new ObjectionFiled(ID, "c-object", TODAY, "پارکینگ تأمین شده است"));
+            given(history, new DecideObjection(APPLICATION, "c-decide", 6L, true, "…"), SECOND_CLERK)
+                    .expectNoEvents()
+                    .expectException(refusedWith(ErrorCode.PERMIT_OBJECTION_DECIDER_CONFLICTED));
+        }
+
+        @Test
         void anUpheldObjectionSendsTheApplicationToAnotherReviewer() {
             ObjectionUpheld upheld = new ObjectionUpheld(ID, "c-decide", SECOND_CLERK.subject(), "CLERK",
                     "رمپ مستقل در نقشه دیده می‌شود");

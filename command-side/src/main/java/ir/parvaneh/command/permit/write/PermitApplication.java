@@ -141,6 +141,7 @@ public class PermitApplication {
     private String reviewDueOn;
     private Pending pending;
     private String rejectedBy;
+    private String rejectionConfirmedBy;
     private final Set<String> excludedReviewers = new HashSet<>();
     private boolean objectionDecided;
     private String approvedOn;
@@ -608,9 +609,9 @@ public class PermitApplication {
         }
         requireStage("DecideObjection", PermitStage.OBJECTION_PENDING);
         requireClerk(actor);
-        if (actor.subject().equals(rejectedBy)) {
+        if (actor.subject().equals(rejectedBy) || actor.subject().equals(rejectionConfirmedBy)) {
             throw new DomainException(ErrorCode.PERMIT_OBJECTION_DECIDER_CONFLICTED, actor.subject()
-                    + " rejected this application and cannot decide the objection to it");
+                    + " took part in rejecting this application and cannot decide the objection to it");
         }
         if (SubmissionRules.blank(command.reason())) {
             throw new DomainException(ErrorCode.REASON_REQUIRED, "An objection's decision states why").with("field", "reason");
@@ -929,6 +930,7 @@ public class PermitApplication {
         remember(event.commandId());
         stage = PermitStage.REJECTED;
         rejectedBy = event.deciderSubject();
+        rejectionConfirmedBy = event.secondApproverSubject();
     }
 
     @EventSourcingHandler
