@@ -391,6 +391,24 @@ class PermitApplicationTest {
         }
 
         @Test
+        void aCorrectionOnAnExpiredAssessmentIsRefused() {
+            given(returned(), resubmit("c-resubmit", assessment(PermitTestData.LOT, "RESIDENTIAL", "2026-05-01",
+                    "2026-10-27")), OWNER)
+                    .expectNoEvents()
+                    .expectException(refusedWith(ErrorCode.PERMIT_ASSESSMENT_EXPIRED, "validUntil", "2026-10-27"));
+        }
+
+        @Test
+        void aCorrectionOnAnAssessmentOfAnotherParcelIsRefused() {
+            ZoningAssessmentIssued neighbours = new ZoningAssessmentIssued(ASSESSMENT.assessmentId(), ASSESSMENT.municipalityId(),
+                    "qazvin", "1234/58", "RESIDENTIAL", TODAY, TODAY, "2027-05-28", "1405.1", V1.sha256(), ASSESSMENT.facts(),
+                    ASSESSMENT.outcome());
+            given(returned(), resubmit("c-resubmit", neighbours), OWNER)
+                    .expectNoEvents()
+                    .expectException(refusedWith(ErrorCode.PERMIT_ASSESSMENT_MISMATCH, "field", "plate"));
+        }
+
+        @Test
         void onlyTheApplicantResubmits() {
             given(returned(), resubmit("c-resubmit", ASSESSMENT), NEIGHBOUR)
                     .expectNoEvents()
@@ -1038,6 +1056,15 @@ class PermitApplicationTest {
                     .whenTimeAdvancesTo(CORRECTION_OVER)
                     .expectEvents(new ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationExpired(ID, null,
                             "RETURNED_FOR_CORRECTION", "NOT_RESUBMITTED", "2027-02-27"));
+        }
+
+        @Test
+        void anApplicationWhoseFeesAreHeldExpiresIfNotResubmitted() {
+            onTheClock(as(OWNER, submit("c-submit", assessment(lot(300.0, null), "RESIDENTIAL", TODAY, "2027-05-28"),
+                    COMPLIANT, DRAWINGS)))
+                    .whenTimeAdvancesTo(CORRECTION_OVER)
+                    .expectEvents(new ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationExpired(ID, null,
+                            "FEES_UNDETERMINED", "NOT_RESUBMITTED", "2027-02-27"));
         }
 
         @Test
