@@ -9,6 +9,7 @@ import ir.parvaneh.kernel.identity.ActorClaims;
 import ir.parvaneh.kernel.identity.NationalCode;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.text.PersianText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +62,10 @@ class KernelTest {
         assertThat(MunicipalityId.parse(new MunicipalityId(same).toString())).isEqualTo(new MunicipalityId(same));
         assertThatThrownBy(() -> MunicipalityId.parse("permit-" + same)).isInstanceOf(DomainException.class);
         assertThat(MunicipalityId.forProvinceSlug("qazvin")).isEqualTo(MunicipalityId.forProvinceSlug("qazvin"));
+        assertThat(new PermitApplicationId(same).toString()).isEqualTo("permit-application-" + same);
+        assertThat(PermitApplicationId.parse("permit-application-" + same)).isEqualTo(new PermitApplicationId(same));
+        assertThatThrownBy(() -> PermitApplicationId.parse(new MunicipalityId(same).toString()))
+                .isInstanceOf(DomainException.class);
     }
 
     @Test

@@ -10,6 +10,12 @@ public enum Role {
     CITIZEN(Scope.PERSONAL, "شهروند", "Citizen"),
     CLERK(Scope.MUNICIPAL, "کارشناس شهرداری", "Clerk"),
     INSPECTOR(Scope.MUNICIPAL, "بازرس", "Inspector"),
+    /**
+     * A licensed engineer (member of the province's engineering organisation) acting in their own name: the
+     * supervising engineer (مهندس ناظر) of a permit reports its construction stages. Acting for an owner at
+     * submission needs the owner's recorded consent, which a later issue adds.
+     */
+    ENGINEER(Scope.PERSONAL, "مهندس", "Engineer"),
     MUNICIPAL_ADMIN(Scope.MUNICIPAL, "مدیر سامانه شهرداری", "Municipal administrator"),
     OVERSIGHT(Scope.PROVINCIAL, "دفتر نظارت استانداری", "Provincial oversight"),
     PROVINCE_ADMIN(Scope.PROVINCIAL, "مدیر سامانه استان", "Province administrator"),
