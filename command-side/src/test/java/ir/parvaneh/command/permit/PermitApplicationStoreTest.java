@@ -164,14 +164,20 @@ class PermitApplicationStoreTest {
         BigDecimal footprint = new BigDecimal(outcome.output("max-footprint-m2").orElseThrow().value());
         BigDecimal area = new BigDecimal(outcome.output("max-gross-floor-area-m2").orElseThrow().value());
         BigDecimal perFloor = footprint.min(area.divide(BigDecimal.valueOf(floors), 2, RoundingMode.DOWN));
-        BigDecimal required = new BigDecimal(outcome.output("required-parking").orElseThrow().value());
-        BigDecimal units = new BigDecimal(outcome.output("max-units").orElseThrow().value());
+        // Outputs a rulebook may leave undetermined (no unit cap on large lots) count as one unit, one space.
+        BigDecimal required = decimalOr(outcome, "required-parking", BigDecimal.ONE);
+        BigDecimal units = decimalOr(outcome, "max-units", BigDecimal.ONE);
         int parking = units.signum() == 0 ? required.intValue() : required.divide(units, 0, RoundingMode.CEILING).intValue();
         List<ProposedFloor> storeys = new ArrayList<>();
         for (int level = 0; level < floors; level++) {
             storeys.add(new ProposedFloor(level, "STOREY", "RESIDENTIAL", perFloor.doubleValue()));
         }
         return new ProposedBuilding("RESIDENTIAL", storeys, perFloor.doubleValue(), 1, parking, 3.5 * floors, null);
+    }
+
+    private static BigDecimal decimalOr(ZoningOutcome outcome, String name, BigDecimal otherwise) {
+        String value = outcome.output(name).map(o -> o.determined() ? o.value() : null).orElse(null);
+        return value == null || value.isBlank() ? otherwise : new BigDecimal(value);
     }
 
     private List<PermitApplicationEvent> stored(PermitApplicationId id) {
