@@ -1,5 +1,10 @@
 package ir.parvaneh.command.permit;
 
+import org.awaitility.Awaitility;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import java.time.Duration;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationExpired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
@@ -73,6 +78,8 @@ class PermitApplicationStoreTest {
     EventStore eventStore;
     @Autowired
     Clock clock;
+    @Autowired
+    DeadlineManager deadlines;
 
     @Test
     void anAssessedParcelIsAppliedForPricedPaidAssignedAndApprovedAndEveryEventReadsBack() throws Exception {
@@ -125,6 +132,27 @@ class PermitApplicationStoreTest {
                 .map(meta -> meta.get(Actor.SUBJECT)).toList())
                 .containsExactly(citizen.subject(), citizen.subject(), citizen.subject(), gateway.subject(),
                         "system:review-assignment", clerk.subject());
+    }
+
+    @Test
+    void anUnpaidApplicationsPaymentDeadlineFiresFromTheDatabaseAndExpiresIt() throws Exception {
+        Actor citizen = new Actor("1234567891", "رضا کریمی", Role.CITIZEN, null, "1234567891");
+        Assessed parcel = anAssessedParcelWhereTheLargestBuildingAllowedComplies(citizen);
+        PermitApplicationId id = PermitApplicationId.random();
+        commands.send(new SubmitPermitApplication(id, "c-submit", parcel.town().id(), parcel.town().slug(), parcel.plate(),
+                parcel.assessment(), largestAllowed(parcel.assessment().outcome()), DEED, DRAWINGS), citizen);
+        FeesAssessed fees = (FeesAssessed) stored(id).get(2);
+
+        // The aggregate scheduled "payment due" for the end of its last day; the same deadline, due in a second,
+        // is picked up from command.scheduled_tasks by db-scheduler and handled by the aggregate.
+        deadlines.schedule(Duration.ofSeconds(1), "permit-payment-due", fees.payBy(),
+                new AggregateScopeDescriptor("PermitApplication", id.toString()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(stored(id)).last().isInstanceOfSatisfying(ApplicationExpired.class, expired -> {
+                    assertThat(expired.stage()).isEqualTo("AWAITING_PAYMENT");
+                    assertThat(expired.dueOn()).isEqualTo(fees.payBy());
+                }));
     }
 
     private record Assessed(DemoTown.Town town, RulebookContent rulebook, String plate, ZoningAssessmentIssued assessment) {
