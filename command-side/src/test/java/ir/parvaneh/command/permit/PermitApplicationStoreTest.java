@@ -1,5 +1,9 @@
 package ir.parvaneh.command.permit;
 
+import ir.parvaneh.command.permit.write.PermitIssuing;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitIssued;
+import ir.parvaneh.kernel.time.JalaliDate;
+import org.jooq.DSLContext;
 import org.awaitility.Awaitility;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
@@ -44,6 +48,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import static ir.parvaneh.command.jooq.command.Tables.PERMIT_NUMBER_COUNTER;
 import static ir.parvaneh.command.permit.PermitTestData.DEED;
 import static ir.parvaneh.command.permit.PermitTestData.DRAWINGS;
 import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
@@ -80,6 +85,10 @@ class PermitApplicationStoreTest {
     Clock clock;
     @Autowired
     DeadlineManager deadlines;
+    @Autowired
+    PermitIssuing permits;
+    @Autowired
+    DSLContext dsl;
 
     @Test
     void anAssessedParcelIsAppliedForPricedPaidAssignedAndApprovedAndEveryEventReadsBack() throws Exception {
@@ -132,6 +141,14 @@ class PermitApplicationStoreTest {
                 .map(meta -> meta.get(Actor.SUBJECT)).toList())
                 .containsExactly(citizen.subject(), citizen.subject(), citizen.subject(), gateway.subject(),
                         "system:review-assignment", clerk.subject());
+
+        String number = permits.issue(id, slug, List.of("رعایت مقررات ملی ساختمان"), "engineer.1", "مهندس ناظر", clerk);
+        assertThat(number).isEqualTo(slug + "-" + JalaliDate.of(IranTime.today(clock)).year() + "-000001");
+        assertThat(stored(id)).last().isInstanceOfSatisfying(PermitIssued.class,
+                issued -> assertThat(issued.permitNumber()).isEqualTo(number));
+        assertThat(permits.issue(id, slug, List.of("رعایت مقررات ملی ساختمان"), "engineer.1", "مهندس ناظر", clerk))
+                .as("a retried issue is the same permit").isEqualTo(number);
+        assertThat(stored(id)).hasSize(7);
     }
 
     @Test
@@ -153,6 +170,12 @@ class PermitApplicationStoreTest {
                     assertThat(expired.stage()).isEqualTo("AWAITING_PAYMENT");
                     assertThat(expired.dueOn()).isEqualTo(fees.payBy());
                 }));
+
+        Actor clerk = new Actor("clerk." + parcel.town().slug(), "علی رضایی", Role.CLERK, parcel.town().slug(), null);
+        assertThatThrownBy(() -> permits.issue(id, parcel.town().slug(), List.of(), "engineer.1", "مهندس ناظر", clerk))
+                .hasMessageContaining("IssuePermit is not allowed while the application is EXPIRED");
+        assertThat(dsl.fetchCount(PERMIT_NUMBER_COUNTER, PERMIT_NUMBER_COUNTER.MUNICIPALITY_SLUG.eq(parcel.town().slug())))
+                .as("a refused issue takes no number").isZero();
     }
 
     private record Assessed(DemoTown.Town town, RulebookContent rulebook, String plate, ZoningAssessmentIssued assessment) {
