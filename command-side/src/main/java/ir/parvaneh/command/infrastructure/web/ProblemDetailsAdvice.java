@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -39,6 +40,9 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandRefused(CommandExecutionException e, HttpServletRequest request) {
+        if (e.getDetails().isEmpty() && e.getCause() instanceof ConflictingAggregateVersionException conflict) {
+            return changedSinceRead(conflict, request);
+        }
         Rejection rejection = e.<Rejection>getDetails()
                 .orElseGet(() -> {
                     log.error("Command failed without a rejection code", e);
@@ -53,6 +57,20 @@ class ProblemDetailsAdvice {
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail duplicateAggregate(AggregateStreamCreationException e, HttpServletRequest request) {
         return Problems.of(ErrorCode.CONCURRENT_MODIFICATION, "The aggregate already exists", request);
+    }
+
+    /**
+     * A decision taken on a version of the application that is no longer the latest (its {@code expectedVersion} is
+     * behind): the decider reads it again. The handler declares the conflict itself, so in this JVM it arrives as
+     * thrown; a command bus that wraps it without a rejection code is unwrapped above.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail changedSinceRead(ConflictingAggregateVersionException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(ErrorCode.PERMIT_APPLICATION_CHANGED, "The application is at version "
+                + e.getActualVersion() + "; the decision was taken on version " + e.getExpectedVersion(), request);
+        problem.setProperty("expectedVersion", e.getExpectedVersion());
+        problem.setProperty("actualVersion", e.getActualVersion());
+        return problem;
     }
 
     @ExceptionHandler(ConcurrencyException.class)

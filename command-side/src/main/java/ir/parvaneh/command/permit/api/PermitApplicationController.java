@@ -1,0 +1,252 @@
+package ir.parvaneh.command.permit.api;
+
+import ir.parvaneh.command.assessment.write.AssessmentRecords;
+import ir.parvaneh.command.infrastructure.axon.ActingCommands;
+import ir.parvaneh.command.infrastructure.security.CurrentActor;
+import ir.parvaneh.command.permit.api.PermitApplicationHistory.History;
+import ir.parvaneh.command.permit.api.PermitApplicationHistory.Recorded;
+import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
+import ir.parvaneh.kernel.error.DomainException;
+import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.identity.Actor;
+import ir.parvaneh.kernel.identity.Role;
+import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationReturnedForCorrection;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.ComplianceChecked;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.FeesAssessed;
+import ir.parvaneh.kernel.permit.PermitApplicationId;
+import ir.parvaneh.kernel.permit.PermitCommands.ApproveApplication;
+import ir.parvaneh.kernel.permit.PermitCommands.RejectApplication;
+import ir.parvaneh.kernel.permit.PermitCommands.RequestChanges;
+import ir.parvaneh.kernel.permit.PermitCommands.ResubmitPermitApplication;
+import ir.parvaneh.kernel.permit.PermitCommands.SubmitPermitApplication;
+import ir.parvaneh.kernel.permit.PermitCommands.WithdrawPermitApplication;
+import ir.parvaneh.kernel.permit.PermitStage;
+import ir.parvaneh.kernel.permit.PermitValues.ComplianceResult;
+import ir.parvaneh.kernel.permit.PermitValues.Discretion;
+import ir.parvaneh.kernel.permit.PermitValues.DocumentReference;
+import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The building-permit application's command API: the citizen submits, corrects and withdraws; the assigned reviewer
+ * decides on the version they read. Each request sends one of the aggregate's commands as the caller, with the
+ * caller's {@code Idempotency-Key} as the command id when given, so a retried request does nothing twice; each
+ * answers with what the command recorded, read back from the event store. The aggregate judges every rule; this
+ * layer only gathers the recorded assessment and the caller's identity.
+ */
+@RestController
+@RequestMapping("/api/permit-applications")
+@Tag(name = "Permit applications", description = "Building-permit applications: submission, correction, withdrawal and review decisions")
+@SecurityRequirement(name = "bearer")
+class PermitApplicationController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 100;
+    private static final String KEY_DESCRIPTION = "The client's id for this request (at most 100 characters): the same "
+            + "key again is answered with what the first request recorded, and records nothing new";
+
+    /** A submission: the recorded assessment of the parcel, the proposed building and the uploaded documents' references. */
+    record Submission(String assessmentId, ProposedBuilding building, DocumentReference ownershipDocument,
+                      List<DocumentReference> documents) {
+    }
+
+    /** A corrected proposal; without an assessment id, the one the application rests on. */
+    record Resubmission(String assessmentId, ProposedBuilding building, List<DocumentReference> documents) {
+    }
+
+    record Withdrawal(String reason) {
+    }
+
+    /** An approval on the version the reviewer read; {@code discretion} when it departs from the automatic result. */
+    record ApprovalDecision(Long expectedVersion, Discretion discretion) {
+    }
+
+    record ChangeRequest(Long expectedVersion, List<String> citedRules, String note) {
+    }
+
+    /** A rejection on the version the reviewer read, citing its legal basis in {@code discretion}. */
+    record RejectionDecision(Long expectedVersion, Discretion discretion) {
+    }
+
+    /**
+     * What a request recorded: the application's version and stage after it, the result of the compliance check it
+     * ran (if any), the rules that failed, the amount due, and the events it caused.
+     */
+    record Receipt(String applicationId, long version, PermitStage stage, String complianceResult,
+                   List<ComplianceResult> violatedRules, Long dueRials, List<Recorded> recorded) {
+
+        static Receipt of(History history, String commandId) {
+            List<Recorded> caused = history.causedBy(commandId);
+            String result = null;
+            List<ComplianceResult> violated = List.of();
+            Long due = null;
+            for (Recorded event : caused) {
+                if (event.payload() instanceof ComplianceChecked check) {
+                    result = check.result();
+                } else if (event.payload() instanceof ApplicationReturnedForCorrection returned) {
+                    violated = returned.violatedRules();
+                } else if (event.payload() instanceof FeesAssessed fees) {
+                    due = fees.dueRials();
+                }
+            }
+            return new Receipt(history.applicationId(), history.version(), history.stage(), result, violated, due, caused);
+        }
+    }
+
+    private static final Role[] READERS = {Role.CITIZEN, Role.CLERK, Role.INSPECTOR, Role.MUNICIPAL_ADMIN,
+            Role.OVERSIGHT, Role.PROVINCE_ADMIN};
+
+    private final ActingCommands commands;
+    private final AssessmentRecords assessments;
+    private final PermitApplicationHistory histories;
+    private final CurrentActor currentActor;
+
+    PermitApplicationController(ActingCommands commands, AssessmentRecords assessments, PermitApplicationHistory histories,
+                                CurrentActor currentActor) {
+        this.commands = commands;
+        this.assessments = assessments;
+        this.histories = histories;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping
+    @Operation(summary = "Apply for a building permit on an assessed parcel (citizen)",
+            description = "Reads the recorded zoning assessment, checks the proposal against it at once and, if no rule "
+                    + "failed, assesses the fees. A failing proposal is still recorded: it is returned for correction "
+                    + "(stage RETURNED_FOR_CORRECTION) with the violated rules.")
+    ResponseEntity<Receipt> submit(@RequestBody Submission submission,
+                                   @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Actor actor = currentActor.actingAs(Role.CITIZEN);
+        String commandId = commandId(key);
+        ZoningAssessmentIssued assessment = assessment(submission.assessmentId());
+        // The same key names the same application, so that a retried submission finds its first attempt.
+        PermitApplicationId id = key == null ? PermitApplicationId.random()
+                : new PermitApplicationId(UUID.nameUUIDFromBytes((actor.subject() + "\n" + key).getBytes(StandardCharsets.UTF_8)));
+        commands.send(new SubmitPermitApplication(id, commandId, MunicipalityId.parse(assessment.municipalityId()),
+                assessment.municipalitySlug(), assessment.plate(), assessment, submission.building(),
+                submission.ownershipDocument(), submission.documents()), actor);
+        return ResponseEntity.created(URI.create("/api/permit-applications/" + id))
+                .body(Receipt.of(histories.of(id), commandId));
+    }
+
+    @PostMapping("/{id}/resubmissions")
+    @Operation(summary = "Resubmit a corrected proposal (the applicant)",
+            description = "Allowed when the application was returned for correction or its fees were held. The check runs again.")
+    Receipt resubmit(@PathVariable String id, @RequestBody Resubmission resubmission,
+                     @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Actor actor = currentActor.actingAs(Role.CITIZEN);
+        PermitApplicationId applicationId = PermitApplicationId.parse(id);
+        String commandId = commandId(key);
+        String assessmentId = resubmission.assessmentId() != null ? resubmission.assessmentId()
+                : histories.of(applicationId).assessment().assessmentId();
+        commands.send(new ResubmitPermitApplication(applicationId, commandId, assessment(assessmentId),
+                resubmission.building(), resubmission.documents()), actor);
+        return Receipt.of(histories.of(applicationId), commandId);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "Withdraw the application (the applicant), at any stage before the permit is issued")
+    Receipt withdraw(@PathVariable String id, @RequestBody(required = false) Withdrawal withdrawal,
+                     @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Actor actor = currentActor.actingAs(Role.CITIZEN);
+        PermitApplicationId applicationId = PermitApplicationId.parse(id);
+        String commandId = commandId(key);
+        commands.send(new WithdrawPermitApplication(applicationId, commandId, withdrawal == null ? null : withdrawal.reason()),
+                actor);
+        return Receipt.of(histories.of(applicationId), commandId);
+    }
+
+    @PostMapping("/{id}/approval")
+    @Operation(summary = "Approve the application (its assigned reviewer), on the version read",
+            description = "Approving with rules that could not be checked departs from the automatic result: it needs "
+                    + "a discretion (legal basis and justification) and waits for a second approver.")
+    Receipt approve(@PathVariable String id, @RequestBody ApprovalDecision approval,
+                    @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Actor actor = currentActor.actingAs(Role.CLERK);
+        PermitApplicationId applicationId = PermitApplicationId.parse(id);
+        String commandId = commandId(key);
+        commands.send(new ApproveApplication(applicationId, commandId, approval.expectedVersion(), approval.discretion()), actor);
+        return Receipt.of(histories.of(applicationId), commandId);
+    }
+
+    @PostMapping("/{id}/changes-requested")
+    @Operation(summary = "Return the application to the applicant (its assigned reviewer), citing the rules or outputs at fault")
+    Receipt requestChanges(@PathVariable String id, @RequestBody ChangeRequest request,
+                           @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Actor actor = currentActor.actingAs(Role.CLERK);
+        PermitApplicationId applicationId = PermitApplicationId.parse(id);
+        String commandId = commandId(key);
+        commands.send(new RequestChanges(applicationId, commandId, request.expectedVersion(), request.citedRules(),
+                request.note()), actor);
+        return Receipt.of(histories.of(applicationId), commandId);
+    }
+
+    @PostMapping("/{id}/rejection")
+    @Operation(summary = "Reject the application (its assigned reviewer), citing the legal basis",
+            description = "Rejecting an application whose check passed departs from the automatic result and waits for "
+                    + "a second approver.")
+    Receipt reject(@PathVariable String id, @RequestBody RejectionDecision rejection,
+                   @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        Actor actor = currentActor.actingAs(Role.CLERK);
+        PermitApplicationId applicationId = PermitApplicationId.parse(id);
+        String commandId = commandId(key);
+        commands.send(new RejectApplication(applicationId, commandId, rejection.expectedVersion(), rejection.discretion()),
+                actor);
+        return Receipt.of(histories.of(applicationId), commandId);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The application's events in order, its version and stage",
+            description = "For the applicant, staff of its municipality and provincial oversight. A minimal read until "
+                    + "the query side has read models of permit applications.")
+    History get(@PathVariable String id) {
+        Actor actor = currentActor.actingAs(READERS);
+        History history = histories.of(PermitApplicationId.parse(id));
+        String slug = history.submitted().municipalitySlug();
+        if (actor.role() == Role.CITIZEN && !actor.subject().equals(history.submitted().applicantSubject())) {
+            throw new DomainException(ErrorCode.PERMIT_NOT_APPLICANT, actor.subject() + " is not the applicant");
+        }
+        if (actor.role().scope() == Role.Scope.MUNICIPAL && !actor.actsFor(slug)) {
+            throw new DomainException(ErrorCode.FORBIDDEN_MUNICIPALITY, "The actor serves '" + actor.municipality()
+                    + "', not '" + slug + "'").with("municipality", String.valueOf(actor.municipality()));
+        }
+        return history;
+    }
+
+    private ZoningAssessmentIssued assessment(String assessmentId) {
+        if (assessmentId == null || assessmentId.isBlank()) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "An application rests on a recorded zoning assessment")
+                    .with("field", "assessmentId");
+        }
+        return assessments.issued(ZoningAssessmentId.parse(assessmentId.strip()));
+    }
+
+    private static String commandId(String key) {
+        if (key == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "An " + IDEMPOTENCY_KEY + " has 1 to " + MAX_KEY_LENGTH
+                    + " characters").with("field", IDEMPOTENCY_KEY);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,345 @@
+package ir.parvaneh.command.permit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.command.assessment.write.AssessmentRecords;
+import ir.parvaneh.command.infrastructure.axon.ActingCommands;
+import ir.parvaneh.command.permit.write.ComplianceCheck;
+import ir.parvaneh.command.support.CommandSideIntegrationTest;
+import ir.parvaneh.command.support.DemoTown;
+import ir.parvaneh.command.support.StoredEvents;
+import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
+import ir.parvaneh.kernel.identity.Actor;
+import ir.parvaneh.kernel.identity.Role;
+import ir.parvaneh.kernel.permit.PermitApplicationId;
+import ir.parvaneh.kernel.permit.PermitCommands.AssignReviewer;
+import ir.parvaneh.kernel.permit.PermitCommands.ConfirmPayment;
+import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
+import ir.parvaneh.kernel.permit.PermitValues.ProposedFloor;
+import ir.parvaneh.kernel.rulebook.RulebookContent;
+import ir.parvaneh.kernel.rulebook.ZoningOutcome;
+import ir.parvaneh.kernel.time.IranTime;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static ir.parvaneh.command.permit.PermitTestData.DEED;
+import static ir.parvaneh.command.permit.PermitTestData.DRAWINGS;
+import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
+import static ir.parvaneh.command.support.TestRulebooks.withFile;
+import static ir.parvaneh.command.support.TestRulebooks.zip;
+import static ir.parvaneh.command.support.Tokens.tokenOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The permit application's command API over HTTP with tokens, on the real database: a citizen submits on an
+ * assessment issued over HTTP, fails the check, corrects, is priced, and withdraws; a retried request with the same
+ * Idempotency-Key records nothing new; the reviewer's decision on a stale version is a conflict; and every bad
+ * input is a problem document that stores no event. Payment and assignment have no endpoint yet: the test sends
+ * their commands as the platform.
+ */
+@CommandSideIntegrationTest
+class PermitApplicationApiTest {
+
+    private static final String API = "/api/permit-applications";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    DemoTown demoTown;
+    @Autowired
+    StoredEvents events;
+    @Autowired
+    ActingCommands commands;
+    @Autowired
+    AssessmentRecords assessments;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    Clock clock;
+
+    private final Actor citizen = new Actor("e7a3c9b1-2d4f-4a6c-8e1b-3c5d7f9a1b05", "مریم احمدی", Role.CITIZEN, null,
+            "0012345679");
+    private DemoTown.Town town;
+    private ZoningAssessmentIssued assessment;
+    private ProposedBuilding compliant;
+
+    @BeforeEach
+    void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
+        // The ordinary parcel of some generated towns lies in a zone where no housing complies; such a town is passed over.
+        for (int attempt = 0; attempt < 8; attempt++) {
+            town = demoTown.withLayers("papi", 200);
+            // The demo parcels are not all as large as the province's 250 m² minimum lot; this town's rulebook asks 50 m².
+            RulebookContent rulebook = provinceRulebookFor(town.slug());
+            rulebook = withFile(rulebook, RulebookContent.MANIFEST, rulebook.manifest().replaceFirst(
+                    "(\"minLotSizeM2\" : \\{\\s*\"value\" : )\\d+", "$150"));
+            send(post("/api/municipalities/" + town.slug() + "/rulebooks").with(tokenOf(town.admin()))
+                    .contentType("application/zip").content(zip(rulebook)), 201);
+            JsonNode assessed = send(post("/api/assessments").with(tokenOf(citizen)).contentType("application/json")
+                    .content("{\"municipality\":\"" + town.slug() + "\",\"plate\":\"" + town.samples().ordinary().plate()
+                            + "\",\"intendedUse\":\"RESIDENTIAL\"}"), 201);
+            assessment = assessments.issued(ZoningAssessmentId.parse(assessed.get("assessmentId").asText()));
+            // A zone for public facilities or green space allows no storey at all: nothing to build a house from.
+            if (!allowsStoreys(assessment.outcome())) {
+                continue;
+            }
+            compliant = largestAllowed(assessment.outcome(), 0);
+            if (ComplianceCheck.of(compliant, assessment.outcome()).result().equals("PASSED")) {
+                return;
+            }
+        }
+        throw new AssertionError("No generated town had an ordinary parcel where housing complies");
+    }
+
+    @Test
+    void givenAFailingProposalWhenSubmittedThenItIsReturnedWithTheViolatedRulesAndTheCorrectionIsPricedAndWithdrawn()
+            throws Exception {
+        JsonNode returned = send(submit(submission(assessment.assessmentId(), largestAllowed(assessment.outcome(), 1)))
+                .header("Idempotency-Key", "submit-" + town.slug()), 201);
+        String id = returned.get("applicationId").asText();
+        assertThat(returned.get("stage").asText()).isEqualTo("RETURNED_FOR_CORRECTION");
+        assertThat(returned.get("complianceResult").asText()).isEqualTo("FAILED");
+        assertThat(returned.get("violatedRules").findValuesAsText("rule")).contains("floors-within-max");
+        assertThat(types(returned.get("recorded"))).containsExactly("PermitApplicationSubmitted",
+                "ComplianceChecked", "ApplicationReturnedForCorrection");
+        assertThat(returned.get("version").asLong()).isEqualTo(2);
+
+        long before = events.total();
+        JsonNode retried = send(submit(submission(assessment.assessmentId(), largestAllowed(assessment.outcome(), 1)))
+                .header("Idempotency-Key", "submit-" + town.slug()), 201);
+        assertThat(retried.get("applicationId").asText()).isEqualTo(id);
+        assertThat(retried.get("recorded")).isEqualTo(returned.get("recorded"));
+        assertThat(events.total()).isEqualTo(before);
+
+        JsonNode corrected = send(post(API + "/" + id + "/resubmissions").with(tokenOf(citizen))
+                .header("Idempotency-Key", "resubmit-1").contentType("application/json")
+                .content(json.writeValueAsString(Map.of("building", compliant, "documents", DRAWINGS))), 200);
+        assertThat(corrected.get("stage").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(corrected.get("complianceResult").asText()).isEqualTo("PASSED");
+        assertThat(corrected.get("violatedRules")).isEmpty();
+        assertThat(corrected.get("dueRials").asLong()).isPositive();
+        assertThat(types(corrected.get("recorded"))).containsExactly("PermitApplicationResubmitted",
+                "ComplianceChecked", "FeesAssessed");
+
+        send(post(API + "/" + id + "/resubmissions").with(tokenOf(citizen)).header("Idempotency-Key", "resubmit-1")
+                .contentType("application/json")
+                .content(json.writeValueAsString(Map.of("building", compliant, "documents", DRAWINGS))), 200);
+        assertThat(events.total()).isEqualTo(before + 3);
+
+        JsonNode history = send(get(API + "/" + id).with(tokenOf(citizen)), 200);
+        assertThat(history.get("stage").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(history.get("version").asLong()).isEqualTo(5);
+        assertThat(history.get("events").findValuesAsText("sequence")).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(history.get("events").get(0).get("actorSubject").asText()).isEqualTo(citizen.subject());
+        Actor neighbour = new Actor("3b5d7f9a-1c2e-4f6a-8b0d-2e4f6a8c0e11", "حمید نوری", Role.CITIZEN, null, "1234567891");
+        assertThat(problem(send(get(API + "/" + id).with(tokenOf(neighbour)), 403))).isEqualTo("PERMIT_NOT_APPLICANT");
+        assertThat(problem(send(get(API + "/" + id).with(tokenOf(clerkOf("another-town"))), 403)))
+                .isEqualTo("FORBIDDEN_MUNICIPALITY");
+        send(get(API + "/" + id).with(tokenOf(clerkOf(town.slug()))), 200);
+
+        assertThat(problem(send(post(API + "/" + id + "/withdrawal").with(tokenOf(neighbour))
+                .contentType("application/json").content("{}"), 403))).isEqualTo("PERMIT_NOT_APPLICANT");
+        JsonNode withdrawn = send(post(API + "/" + id + "/withdrawal").with(tokenOf(citizen))
+                .contentType("application/json").content("{\"reason\":\"تغییر برنامه ساخت\"}"), 200);
+        assertThat(withdrawn.get("stage").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.at("/recorded/0/payload/stage").asText()).isEqualTo("AWAITING_PAYMENT");
+
+        long afterWithdrawal = events.total();
+        JsonNode again = send(post(API + "/" + id + "/withdrawal").with(tokenOf(citizen))
+                .contentType("application/json").content("{}"), 409);
+        assertThat(problem(again)).isEqualTo("PERMIT_TRANSITION_NOT_ALLOWED");
+        assertThat(again.get("stage").asText()).isEqualTo("WITHDRAWN");
+        assertThat(events.total()).isEqualTo(afterWithdrawal);
+    }
+
+    @Test
+    void givenAnApplicationInReviewWhenTheReviewerDecidesOnAStaleVersionThenItConflictsAndOnTheLatestItIsApproved()
+            throws Exception {
+        JsonNode submitted = send(submit(submission(assessment.assessmentId(), compliant)), 201);
+        String id = submitted.get("applicationId").asText();
+        assertThat(submitted.get("stage").asText()).isEqualTo("AWAITING_PAYMENT");
+        PermitApplicationId applicationId = PermitApplicationId.parse(id);
+        commands.send(new ConfirmPayment(applicationId, "pay-1", "IRK-1405-" + town.slug(), submitted.get("dueRials").asLong(),
+                "2026-11-29T07:12:00Z"), Actor.system("payment-gateway"));
+        Actor reviewer = clerkOf(town.slug());
+        commands.send(new AssignReviewer(applicationId, "assign-1", reviewer.subject(), reviewer.displayName(), "CLERK",
+                town.slug(), IranTime.today(clock).plusDays(10).toString()), Actor.system("review-assignment"));
+        JsonNode inReview = send(get(API + "/" + id).with(tokenOf(reviewer)), 200);
+        assertThat(inReview.get("stage").asText()).isEqualTo("IN_REVIEW");
+        long version = inReview.get("version").asLong();
+
+        long before = events.total();
+        JsonNode stale = send(decide(id, "approval", reviewer, "{\"expectedVersion\":" + (version - 1) + "}"), 409);
+        assertThat(problem(stale)).isEqualTo("PERMIT_APPLICATION_CHANGED");
+        assertThat(stale.get("title_fa").asText()).isNotBlank();
+        assertThat(stale.get("title_en").asText()).isEqualTo("The application changed since you read it; look again");
+        assertThat(problem(send(decide(id, "approval", reviewer, "{}"), 400))).isEqualTo("VALIDATION_FAILED");
+        assertThat(problem(send(decide(id, "approval", clerkOf("another-town"), "{\"expectedVersion\":" + version + "}"),
+                403))).isEqualTo("PERMIT_NOT_ASSIGNED_REVIEWER");
+        assertThat(problem(send(decide(id, "approval", citizen, "{\"expectedVersion\":" + version + "}"), 403)))
+                .isEqualTo("FORBIDDEN_ROLE");
+        assertThat(problem(send(decide(id, "changes-requested", reviewer, "{\"expectedVersion\":" + version
+                + ",\"citedRules\":[\"no-such-rule\"]}"), 422))).isEqualTo("PERMIT_RULE_CITATION_INVALID");
+        assertThat(problem(send(decide(id, "rejection", reviewer, "{\"expectedVersion\":" + version + "}"), 422)))
+                .isEqualTo("PERMIT_DISCRETION_REQUIRED");
+        assertThat(events.total()).isEqualTo(before);
+
+        JsonNode approved = send(decide(id, "approval", reviewer, "{\"expectedVersion\":" + version + "}")
+                .header("Idempotency-Key", "approve-" + id), 200);
+        assertThat(approved.get("stage").asText()).isEqualTo("APPROVED");
+        assertThat(types(approved.get("recorded"))).containsExactly("ApplicationApproved");
+        send(decide(id, "approval", reviewer, "{\"expectedVersion\":" + version + "}")
+                .header("Idempotency-Key", "approve-" + id), 200);
+        assertThat(events.total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void givenBadInputWhenSubmittedThenEachIsAProblemAndNothingIsStored() throws Exception {
+        String expiredId = anExpiredCopyOf(assessment);
+        long before = events.total();
+
+        JsonNode noAssessment = send(submit(submission(null, compliant)), 400);
+        assertThat(problem(noAssessment)).isEqualTo("VALIDATION_FAILED");
+        assertThat(noAssessment.get("field").asText()).isEqualTo("assessmentId");
+        assertThat(problem(send(submit(submission(ZoningAssessmentId.random().toString(), compliant)), 404)))
+                .isEqualTo("ASSESSMENT_NOT_FOUND");
+        assertThat(problem(send(submit(submission("not-an-assessment", compliant)), 400))).isEqualTo("INVALID_IDENTIFIER");
+        JsonNode expired = send(submit(submission(expiredId, compliant)), 422);
+        assertThat(problem(expired)).isEqualTo("PERMIT_ASSESSMENT_EXPIRED");
+        assertThat(expired.get("validUntil").asText()).isEqualTo(IranTime.today(clock).minusDays(1).toString());
+
+        JsonNode noBuilding = send(submit(submission(assessment.assessmentId(), null)), 422);
+        assertThat(problem(noBuilding)).isEqualTo("PERMIT_PROPOSAL_INVALID");
+        assertThat(noBuilding.get("field").asText()).isEqualTo("building");
+        ProposedBuilding negativeFootprint = new ProposedBuilding(compliant.use(), compliant.floors(), -120, compliant.units(),
+                compliant.parkingSpaces(), compliant.heightM(), null);
+        assertThat(send(submit(submission(assessment.assessmentId(), negativeFootprint)), 422).get("field").asText())
+                .isEqualTo("building.footprintM2");
+        List<ProposedFloor> negativeFloor = new ArrayList<>(compliant.floors());
+        negativeFloor.set(0, new ProposedFloor(0, "STOREY", "RESIDENTIAL", -92));
+        ProposedBuilding negativeArea = new ProposedBuilding(compliant.use(), negativeFloor, compliant.footprintM2(),
+                compliant.units(), compliant.parkingSpaces(), compliant.heightM(), null);
+        assertThat(send(submit(submission(assessment.assessmentId(), negativeArea)), 422).get("field").asText())
+                .isEqualTo("building.floors[0].grossAreaM2");
+        Map<String, Object> noDeed = submission(assessment.assessmentId(), compliant);
+        noDeed.remove("ownershipDocument");
+        assertThat(problem(send(post(API).with(tokenOf(citizen)).contentType("application/json")
+                .content(json.writeValueAsString(noDeed)), 422))).isEqualTo("PERMIT_DOCUMENT_INVALID");
+        assertThat(problem(send(post(API).with(tokenOf(citizen)).contentType("application/json")
+                .content("{\"building\":{\"footprintM2\":\"large\"}}"), 400))).isEqualTo("MALFORMED_REQUEST");
+        assertThat(problem(send(submit(submission(assessment.assessmentId(), compliant))
+                .header("Idempotency-Key", "k".repeat(101)), 400))).isEqualTo("VALIDATION_FAILED");
+
+        assertThat(problem(send(post(API).with(tokenOf(clerkOf(town.slug()))).contentType("application/json")
+                .content(json.writeValueAsString(submission(assessment.assessmentId(), compliant))), 403)))
+                .isEqualTo("FORBIDDEN_ROLE");
+        send(post(API).contentType("application/json")
+                .content(json.writeValueAsString(submission(assessment.assessmentId(), compliant))), 401);
+        String unknown = PermitApplicationId.random().toString();
+        assertThat(problem(send(post(API + "/" + unknown + "/withdrawal").with(tokenOf(citizen))
+                .contentType("application/json").content("{}"), 404))).isEqualTo("NOT_FOUND");
+        assertThat(problem(send(get(API + "/" + unknown).with(tokenOf(citizen)), 404))).isEqualTo("NOT_FOUND");
+        assertThat(events.total()).isEqualTo(before);
+    }
+
+    /** The same assessment recorded again under a new id, as if issued long ago: its last valid day was yesterday. */
+    private String anExpiredCopyOf(ZoningAssessmentIssued issued) {
+        String id = ZoningAssessmentId.random().toString();
+        String yesterday = IranTime.today(clock).minusDays(1).toString();
+        ZoningAssessmentIssued expired = new ZoningAssessmentIssued(id, issued.municipalityId(), issued.municipalitySlug(),
+                issued.plate(), issued.intendedUse(), issued.asOf(), issued.issuedOn(), yesterday, issued.rulebookVersion(),
+                issued.rulebookSha256(), issued.facts(), issued.outcome());
+        eventStore.publish(new GenericDomainEventMessage<>("ZoningAssessment", id, 0, expired,
+                MetaData.from(citizen.toMetaData())));
+        return id;
+    }
+
+    private Map<String, Object> submission(String assessmentId, ProposedBuilding building) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("assessmentId", assessmentId);
+        body.put("building", building);
+        body.put("ownershipDocument", DEED);
+        body.put("documents", DRAWINGS);
+        return body;
+    }
+
+    private MockHttpServletRequestBuilder submit(Map<String, Object> body) throws Exception {
+        return post(API).with(tokenOf(citizen)).contentType("application/json").content(json.writeValueAsString(body));
+    }
+
+    private MockHttpServletRequestBuilder decide(String id, String decision, Actor actor, String body) {
+        return post(API + "/" + id + "/" + decision).with(tokenOf(actor)).contentType("application/json").content(body);
+    }
+
+    private static Actor clerkOf(String slug) {
+        return new Actor("clerk." + slug, "علی رضایی", Role.CLERK, slug, null);
+    }
+
+    private JsonNode send(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
+        String body = mvc.perform(request).andExpect(status().is(expectedStatus)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return body.isEmpty() ? json.nullNode() : json.readTree(body);
+    }
+
+    /** The event types of a list of recorded events (not the fee lines' types inside them). */
+    private static List<String> types(JsonNode recorded) {
+        List<String> types = new ArrayList<>();
+        recorded.forEach(event -> types.add(event.get("type").asText()));
+        return types;
+    }
+
+    private static String problem(JsonNode problem) {
+        return problem.get("code").asText();
+    }
+
+    /**
+     * As many storeys as allowed (plus {@code extraStoreys}), each the footprint allowed or what remains of the area,
+     * one unit with its parking.
+     */
+    private static ProposedBuilding largestAllowed(ZoningOutcome outcome, int extraStoreys) {
+        int floors = Integer.parseInt(outcome.output("max-floors").orElseThrow().value());
+        BigDecimal footprint = new BigDecimal(outcome.output("max-footprint-m2").orElseThrow().value());
+        BigDecimal area = new BigDecimal(outcome.output("max-gross-floor-area-m2").orElseThrow().value());
+        BigDecimal perFloor = footprint.min(area.divide(BigDecimal.valueOf(floors), 2, RoundingMode.DOWN));
+        // Outputs a rulebook may leave undetermined (no unit cap on large lots) count as one unit, one space.
+        BigDecimal required = decimalOr(outcome, "required-parking", BigDecimal.ONE);
+        BigDecimal units = decimalOr(outcome, "max-units", BigDecimal.ONE);
+        int parking = units.signum() == 0 ? required.intValue() : required.divide(units, 0, RoundingMode.CEILING).intValue();
+        List<ProposedFloor> storeys = new ArrayList<>();
+        for (int level = 0; level < floors + extraStoreys; level++) {
+            storeys.add(new ProposedFloor(level, "STOREY", "RESIDENTIAL", perFloor.doubleValue()));
+        }
+        return new ProposedBuilding("RESIDENTIAL", storeys, perFloor.doubleValue(), 1, parking,
+                3.5 * (floors + extraStoreys), null);
+    }
+
+    private static boolean allowsStoreys(ZoningOutcome outcome) {
+        return java.util.stream.Stream.of("max-floors", "max-footprint-m2", "max-gross-floor-area-m2")
+                .map(name -> outcome.output(name).filter(o -> o.determined() && o.value() != null).map(o -> o.value()))
+                .allMatch(value -> value.isPresent() && new BigDecimal(value.get()).signum() > 0);
+    }
+
+    private static BigDecimal decimalOr(ZoningOutcome outcome, String name, BigDecimal otherwise) {
+        String value = outcome.output(name).map(o -> o.determined() ? o.value() : null).orElse(null);
+        return value == null || value.isBlank() ? otherwise : new BigDecimal(value);
+    }
+}
