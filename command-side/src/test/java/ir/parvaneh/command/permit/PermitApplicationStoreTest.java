@@ -211,10 +211,10 @@ class PermitApplicationStoreTest {
 
     /** As many storeys as allowed, each the footprint allowed or what remains of the area, one unit with its parking. */
     private static ProposedBuilding largestAllowed(ZoningOutcome outcome) {
-        // A green or facility zone allows no storeys: propose one, which fails the check, and try another town.
-        int floors = Math.max(1, Integer.parseInt(outcome.output("max-floors").orElseThrow().value()));
-        BigDecimal footprint = new BigDecimal(outcome.output("max-footprint-m2").orElseThrow().value());
-        BigDecimal area = new BigDecimal(outcome.output("max-gross-floor-area-m2").orElseThrow().value());
+        // An undetermined output counts as one (storey, m²); such a proposal fails the check and another town is tried.
+        int floors = Math.max(1, decimalOr(outcome, "max-floors", BigDecimal.ONE).intValue());
+        BigDecimal footprint = decimalOr(outcome, "max-footprint-m2", BigDecimal.ONE);
+        BigDecimal area = decimalOr(outcome, "max-gross-floor-area-m2", BigDecimal.ONE);
         BigDecimal perFloor = footprint.min(area.divide(BigDecimal.valueOf(floors), 2, RoundingMode.DOWN));
         // Outputs a rulebook may leave undetermined (no unit cap on large lots) count as one unit, one space.
         BigDecimal required = decimalOr(outcome, "required-parking", BigDecimal.ONE);
