@@ -1,5 +1,6 @@
 package ir.parvaneh.command.permit;
 
+import ir.parvaneh.command.permit.payment.PaymentSignatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
@@ -60,6 +61,8 @@ class PermitApplicationApiTest {
 
     private static final String API = "/api/permit-applications";
 
+    @Autowired
+    PaymentSignatures signatures;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -210,6 +213,37 @@ class PermitApplicationApiTest {
         send(decide(id, "approval", reviewer, "{\"expectedVersion\":" + version + "}")
                 .header("Idempotency-Key", "approve-" + id), 200);
         assertThat(events.total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void givenAnApplicationAwaitingPaymentWhenTheGatewayCallsBackThenOnlyASignedCallbackForTheAmountDueConfirmsIt()
+            throws Exception {
+        JsonNode submitted = send(submit(submission(assessment.assessmentId(), compliant)), 201);
+        String id = submitted.get("applicationId").asText();
+        long due = submitted.get("dueRials").asLong();
+        String paidAt = "2026-11-29T07:12:00Z";
+        String reference = "IRK-1405-" + town.slug();
+        long before = events.total();
+
+        assertThat(problem(send(callback(id, reference, due, paidAt, "00".repeat(32)), 401))).isEqualTo("PAYMENT_SIGNATURE_INVALID");
+        assertThat(problem(send(callback(id, reference, due - 1000, paidAt, signatures.sign(id, reference, due, paidAt)), 401)))
+                .as("a signature for another amount").isEqualTo("PAYMENT_SIGNATURE_INVALID");
+        assertThat(problem(send(callback(id, reference, due, paidAt, "not hex"), 401))).isEqualTo("PAYMENT_SIGNATURE_INVALID");
+        assertThat(problem(send(callback(id, reference, due - 1000, paidAt, signatures.sign(id, reference, due - 1000, paidAt)), 422)))
+                .as("signed, but not the amount due").isEqualTo("PERMIT_PAYMENT_AMOUNT_MISMATCH");
+        assertThat(events.total()).isEqualTo(before);
+
+        send(callback(id, reference, due, paidAt, signatures.sign(id, reference, due, paidAt)), 200);
+        send(callback(id, reference, due, paidAt, signatures.sign(id, reference, due, paidAt)), 200);
+        assertThat(events.total()).as("the same callback twice confirms once").isEqualTo(before + 1);
+        assertThat(send(get(API + "/" + id).with(tokenOf(citizen)), 200).get("stage").asText()).isEqualTo("AWAITING_REVIEW");
+    }
+
+    private MockHttpServletRequestBuilder callback(String id, String reference, long amount, String paidAt, String signature)
+            throws Exception {
+        return post("/api/payments/callbacks").contentType("application/json").content(json.writeValueAsString(
+                Map.of("applicationId", id, "reference", reference, "amountRials", amount, "paidAt", paidAt,
+                        "signature", signature)));
     }
 
     @Test

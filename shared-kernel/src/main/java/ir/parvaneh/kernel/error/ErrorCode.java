@@ -112,6 +112,8 @@ public enum ErrorCode {
     PERMIT_DISCRETION_PENDING(409, "یک تصمیم موردی منتظر تأیید دوم است", "A discretionary decision awaits its second approval"),
     PERMIT_RULE_CITATION_INVALID(422, "ضابطه یا خروجی استنادشده شناخته نیست", "A cited rule or output is not known"),
     PERMIT_FEE_LINE_UNKNOWN(422, "این ردیف عوارض در پرونده وجود ندارد", "The application has no such fee line"),
+    PAYMENT_SIGNATURE_INVALID(401, "امضای پیام درگاه پرداخت معتبر نیست؛ پرداخت ثبت نشد",
+            "The payment gateway's signature is not valid; nothing was recorded"),
     PERMIT_PAYMENT_AMOUNT_MISMATCH(422, "مبلغ پرداخت‌شده با مبلغ قابل پرداخت برابر نیست", "The amount paid is not the amount due"),
     PERMIT_PAYMENT_NOT_DUE(409, "پرداختی برای این پرونده انتظار نمی‌رود", "No payment is due on this application"),
     PERMIT_NUMBER_INVALID(422, "شماره پروانه معتبر نیست؛ نمونه درست: qazvin-1405-000123",
