@@ -30,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,10 +100,10 @@ class PermitApplicationApiTest {
                             + "\",\"intendedUse\":\"RESIDENTIAL\"}"), 201);
             assessment = assessments.issued(ZoningAssessmentId.parse(assessed.get("assessmentId").asText()));
             // A zone for public facilities or green space allows no storey at all: nothing to build a house from.
-            if (!allowsStoreys(assessment.outcome())) {
+            if (!LargestHouse.allowsStoreys(assessment.outcome())) {
                 continue;
             }
-            compliant = largestAllowed(assessment.outcome(), 0);
+            compliant = LargestHouse.allowedOn(assessment.outcome(), 0);
             if (ComplianceCheck.of(compliant, assessment.outcome()).result().equals("PASSED")) {
                 return;
             }
@@ -116,7 +114,7 @@ class PermitApplicationApiTest {
     @Test
     void givenAFailingProposalWhenSubmittedThenItIsReturnedWithTheViolatedRulesAndTheCorrectionIsPricedAndWithdrawn()
             throws Exception {
-        JsonNode returned = send(submit(submission(assessment.assessmentId(), largestAllowed(assessment.outcome(), 1)))
+        JsonNode returned = send(submit(submission(assessment.assessmentId(), LargestHouse.allowedOn(assessment.outcome(), 1)))
                 .header("Idempotency-Key", "submit-" + town.slug()), 201);
         String id = returned.get("applicationId").asText();
         assertThat(returned.get("stage").asText()).isEqualTo("RETURNED_FOR_CORRECTION");
@@ -127,7 +125,7 @@ class PermitApplicationApiTest {
         assertThat(returned.get("version").asLong()).isEqualTo(2);
 
         long before = events.total();
-        JsonNode retried = send(submit(submission(assessment.assessmentId(), largestAllowed(assessment.outcome(), 1)))
+        JsonNode retried = send(submit(submission(assessment.assessmentId(), LargestHouse.allowedOn(assessment.outcome(), 1)))
                 .header("Idempotency-Key", "submit-" + town.slug()), 201);
         assertThat(retried.get("applicationId").asText()).isEqualTo(id);
         assertThat(retried.get("recorded")).isEqualTo(returned.get("recorded"));
@@ -345,35 +343,4 @@ class PermitApplicationApiTest {
         return problem.get("code").asText();
     }
 
-    /**
-     * As many storeys as allowed (plus {@code extraStoreys}), each the footprint allowed or what remains of the area,
-     * one unit with its parking.
-     */
-    private static ProposedBuilding largestAllowed(ZoningOutcome outcome, int extraStoreys) {
-        int floors = Integer.parseInt(outcome.output("max-floors").orElseThrow().value());
-        BigDecimal footprint = new BigDecimal(outcome.output("max-footprint-m2").orElseThrow().value());
-        BigDecimal area = new BigDecimal(outcome.output("max-gross-floor-area-m2").orElseThrow().value());
-        BigDecimal perFloor = footprint.min(area.divide(BigDecimal.valueOf(floors), 2, RoundingMode.DOWN));
-        // Outputs a rulebook may leave undetermined (no unit cap on large lots) count as one unit, one space.
-        BigDecimal required = decimalOr(outcome, "required-parking", BigDecimal.ONE);
-        BigDecimal units = decimalOr(outcome, "max-units", BigDecimal.ONE);
-        int parking = units.signum() == 0 ? required.intValue() : required.divide(units, 0, RoundingMode.CEILING).intValue();
-        List<ProposedFloor> storeys = new ArrayList<>();
-        for (int level = 0; level < floors + extraStoreys; level++) {
-            storeys.add(new ProposedFloor(level, "STOREY", "RESIDENTIAL", perFloor.doubleValue()));
-        }
-        return new ProposedBuilding("RESIDENTIAL", storeys, perFloor.doubleValue(), 1, parking,
-                3.5 * (floors + extraStoreys), null);
-    }
-
-    private static boolean allowsStoreys(ZoningOutcome outcome) {
-        return java.util.stream.Stream.of("max-floors", "max-footprint-m2", "max-gross-floor-area-m2")
-                .map(name -> outcome.output(name).filter(o -> o.determined() && o.value() != null).map(o -> o.value()))
-                .allMatch(value -> value.isPresent() && new BigDecimal(value.get()).signum() > 0);
-    }
-
-    private static BigDecimal decimalOr(ZoningOutcome outcome, String name, BigDecimal otherwise) {
-        String value = outcome.output(name).map(o -> o.determined() ? o.value() : null).orElse(null);
-        return value == null || value.isBlank() ? otherwise : new BigDecimal(value);
-    }
 }

@@ -30,8 +30,6 @@ import ir.parvaneh.kernel.permit.PermitCommands.ApproveApplication;
 import ir.parvaneh.kernel.permit.PermitCommands.AssignReviewer;
 import ir.parvaneh.kernel.permit.PermitCommands.ConfirmPayment;
 import ir.parvaneh.kernel.permit.PermitCommands.SubmitPermitApplication;
-import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
-import ir.parvaneh.kernel.permit.PermitValues.ProposedFloor;
 import ir.parvaneh.kernel.rulebook.RulebookContent;
 import ir.parvaneh.kernel.rulebook.ZoningOutcome;
 import ir.parvaneh.kernel.time.IranTime;
@@ -42,10 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import static ir.parvaneh.command.jooq.command.Tables.PERMIT_NUMBER_COUNTER;
@@ -103,7 +98,7 @@ class PermitApplicationStoreTest {
 
         PermitApplicationId id = PermitApplicationId.random();
         commands.send(new SubmitPermitApplication(id, "c-submit", town.id(), slug, plate, assessment,
-                largestAllowed(assessment.outcome()), DEED, DRAWINGS), citizen);
+                LargestHouse.allowedOn(assessment.outcome(), 0), DEED, DRAWINGS), citizen);
 
         List<PermitApplicationEvent> stored = stored(id);
         assertThat(stored).hasSize(3);
@@ -157,7 +152,7 @@ class PermitApplicationStoreTest {
         Assessed parcel = anAssessedParcelWhereTheLargestBuildingAllowedComplies(citizen);
         PermitApplicationId id = PermitApplicationId.random();
         commands.send(new SubmitPermitApplication(id, "c-submit", parcel.town().id(), parcel.town().slug(), parcel.plate(),
-                parcel.assessment(), largestAllowed(parcel.assessment().outcome()), DEED, DRAWINGS), citizen);
+                parcel.assessment(), LargestHouse.allowedOn(parcel.assessment().outcome(), 0), DEED, DRAWINGS), citizen);
         FeesAssessed fees = (FeesAssessed) stored(id).get(2);
 
         // The aggregate scheduled "payment due" for the end of its last day; the same deadline, due in a second,
@@ -202,35 +197,13 @@ class PermitApplicationStoreTest {
                             .content("{\"municipality\":\"" + slug + "\",\"plate\":\"" + plate + "\",\"intendedUse\":\"RESIDENTIAL\"}"))
                     .andExpect(status().is(201)).andReturn().getResponse().getContentAsString());
             ZoningAssessmentIssued assessment = assessments.issued(ZoningAssessmentId.parse(assessed.get("assessmentId").asText()));
-            if (ComplianceCheck.of(largestAllowed(assessment.outcome()), assessment.outcome()).result().equals("PASSED")) {
+            if (ComplianceCheck.of(LargestHouse.allowedOn(assessment.outcome(), 0), assessment.outcome()).result().equals("PASSED")) {
                 return new Assessed(town, rulebook, plate, assessment);
             }
         }
         throw new AssertionError("No generated town had an ordinary parcel where housing complies");
     }
 
-    /** As many storeys as allowed, each the footprint allowed or what remains of the area, one unit with its parking. */
-    private static ProposedBuilding largestAllowed(ZoningOutcome outcome) {
-        // An undetermined output counts as one (storey, m²); such a proposal fails the check and another town is tried.
-        int floors = Math.max(1, decimalOr(outcome, "max-floors", BigDecimal.ONE).intValue());
-        BigDecimal footprint = decimalOr(outcome, "max-footprint-m2", BigDecimal.ONE);
-        BigDecimal area = decimalOr(outcome, "max-gross-floor-area-m2", BigDecimal.ONE);
-        BigDecimal perFloor = footprint.min(area.divide(BigDecimal.valueOf(floors), 2, RoundingMode.DOWN));
-        // Outputs a rulebook may leave undetermined (no unit cap on large lots) count as one unit, one space.
-        BigDecimal required = decimalOr(outcome, "required-parking", BigDecimal.ONE);
-        BigDecimal units = decimalOr(outcome, "max-units", BigDecimal.ONE);
-        int parking = units.signum() == 0 ? required.intValue() : required.divide(units, 0, RoundingMode.CEILING).intValue();
-        List<ProposedFloor> storeys = new ArrayList<>();
-        for (int level = 0; level < floors; level++) {
-            storeys.add(new ProposedFloor(level, "STOREY", "RESIDENTIAL", perFloor.doubleValue()));
-        }
-        return new ProposedBuilding("RESIDENTIAL", storeys, perFloor.doubleValue(), 1, parking, 3.5 * floors, null);
-    }
-
-    private static BigDecimal decimalOr(ZoningOutcome outcome, String name, BigDecimal otherwise) {
-        String value = outcome.output(name).map(o -> o.determined() ? o.value() : null).orElse(null);
-        return value == null || value.isBlank() ? otherwise : new BigDecimal(value);
-    }
 
     private List<PermitApplicationEvent> stored(PermitApplicationId id) {
         return eventStore.readEvents(id.toString()).asStream()
