@@ -237,6 +237,21 @@ class PermitApplicationApiTest {
         assertThat(send(get(API + "/" + id).with(tokenOf(citizen)), 200).get("stage").asText()).isEqualTo("AWAITING_REVIEW");
     }
 
+    @Test
+    void givenAnApplicationAwaitingPaymentWhenTheCitizenPaysThroughTheSimulatedGatewayThenItGoesToReview() throws Exception {
+        JsonNode submitted = send(submit(submission(assessment.assessmentId(), compliant)), 201);
+        String id = submitted.get("applicationId").asText();
+        long due = submitted.get("dueRials").asLong();
+        String wrongAmount = "{\"applicationId\":\"" + id + "\",\"amountRials\":" + (due + 1000) + "}";
+        assertThat(problem(send(post("/api/simulated-gateway/payments").with(tokenOf(citizen))
+                .contentType("application/json").content(wrongAmount), 422))).isEqualTo("PERMIT_PAYMENT_AMOUNT_MISMATCH");
+
+        send(post("/api/simulated-gateway/payments").with(tokenOf(citizen)).contentType("application/json")
+                .content("{\"applicationId\":\"" + id + "\",\"amountRials\":" + due + "}"), 200);
+
+        assertThat(send(get(API + "/" + id).with(tokenOf(citizen)), 200).get("stage").asText()).isEqualTo("AWAITING_REVIEW");
+    }
+
     private MockHttpServletRequestBuilder callback(String id, String reference, long amount, String paidAt, String signature)
             throws Exception {
         return post("/api/payments/callbacks").contentType("application/json").content(json.writeValueAsString(
