@@ -211,6 +211,19 @@ class PermitApplicationApiTest {
         send(decide(id, "approval", reviewer, "{\"expectedVersion\":" + version + "}")
                 .header("Idempotency-Key", "approve-" + id), 200);
         assertThat(events.total()).isEqualTo(before + 1);
+
+        String permit = "{\"conditions\":[\"رعایت مقررات ملی ساختمان\"],\"supervisingEngineerSubject\":\"engineer.1\","
+                + "\"supervisingEngineerName\":\"مهندس ناظر\"}";
+        assertThat(problem(send(post(API + "/" + id + "/permit").with(tokenOf(clerkOf("another-town")))
+                .contentType("application/json").content(permit), 403))).isNotBlank();
+        assertThat(problem(send(post(API + "/" + id + "/permit").with(tokenOf(citizen))
+                .contentType("application/json").content(permit), 403))).isEqualTo("FORBIDDEN_ROLE");
+        JsonNode issued = send(post(API + "/" + id + "/permit").with(tokenOf(reviewer))
+                .contentType("application/json").content(permit), 201);
+        assertThat(issued.get("permitNumber").asText()).matches(town.slug() + "-1[34]\\d{2}-000001");
+        assertThat(send(post(API + "/" + id + "/permit").with(tokenOf(reviewer))
+                .contentType("application/json").content(permit), 201).get("permitNumber")).isEqualTo(issued.get("permitNumber"));
+        assertThat(events.total()).isEqualTo(before + 2);
     }
 
     @Test
