@@ -94,6 +94,9 @@ ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/app.jar"]
 # ---------------------------------------------------------------------------------------------------
 FROM runtime AS command-side
 COPY --from=build /src/command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar /app/app.jar
+# Application documents (PDFs) live here; docker-compose mounts a volume, which inherits this ownership.
+RUN mkdir -p /var/lib/parvaneh/documents && chown -R parvaneh:parvaneh /var/lib/parvaneh
+ENV PARVANEH_DOCUMENTS_DIR=/var/lib/parvaneh/documents
 USER parvaneh:parvaneh
 EXPOSE 8081
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=6 \
