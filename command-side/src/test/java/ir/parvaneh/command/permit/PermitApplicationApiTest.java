@@ -224,6 +224,25 @@ class PermitApplicationApiTest {
         assertThat(send(post(API + "/" + id + "/permit").with(tokenOf(reviewer))
                 .contentType("application/json").content(permit), 201).get("permitNumber")).isEqualTo(issued.get("permitNumber"));
         assertThat(events.total()).isEqualTo(before + 2);
+
+        // Construction: the supervising engineer reports each stage as built to the permit, an inspector confirms,
+        // and the clerk issues the completion certificate (پایان کار).
+        Actor engineer = new Actor("engineer.1", "مهندس ناظر", Role.ENGINEER, null, null);
+        Actor inspector = new Actor("inspector." + town.slug(), "حسن کریمی", Role.INSPECTOR, town.slug(), null);
+        double gross = compliant.floors().stream().mapToDouble(ProposedFloor::grossAreaM2).sum();
+        String measured = json.writeValueAsString(Map.of("floors", compliant.floors().size(), "grossFloorAreaM2", gross,
+                "footprintM2", compliant.footprintM2(), "heightM", compliant.heightM()));
+        assertThat(problem(send(post(API + "/" + id + "/stage-reports").with(tokenOf(citizen)).contentType("application/json")
+                .content("{\"stage\":\"FOUNDATION\",\"measured\":" + measured + "}"), 403))).isEqualTo("FORBIDDEN_ROLE");
+        for (String stage : List.of("FOUNDATION", "STRUCTURE", "FINISHING")) {
+            send(post(API + "/" + id + "/stage-reports").with(tokenOf(engineer)).contentType("application/json")
+                    .content("{\"stage\":\"" + stage + "\",\"measured\":" + measured + "}"), 200);
+        }
+        send(post(API + "/" + id + "/inspections").with(tokenOf(inspector)).contentType("application/json")
+                .content("{\"measured\":" + measured + ",\"findings\":\"مطابق پروانه\"}"), 200);
+        send(post(API + "/" + id + "/completion-certificate").with(tokenOf(reviewer)).contentType("application/json")
+                .content("{\"certificateNumber\":\"PK-" + town.slug() + "-1\"}"), 200);
+        assertThat(send(get(API + "/" + id).with(tokenOf(citizen)), 200).get("stage").asText()).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -239,7 +239,7 @@ class PermitApplicationController {
         return assessments.issued(ZoningAssessmentId.parse(assessmentId.strip()));
     }
 
-    private static String commandId(String key) {
+    static String commandId(String key) {
         if (key == null) {
             return UUID.randomUUID().toString();
         }
