@@ -56,6 +56,12 @@ final class CityLimits {
             while (turn < 0) {
                 turn += 2 * StrictMath.PI;
             }
+            // A convex counter-clockwise ring only turns left, by less than a half turn at each corner. Between
+            // two nearly collinear hull edges rounding can make the turn a hair negative, which the loop above
+            // made a full circle round the corner: a ring that crosses itself. Such a corner has no turn.
+            if (turn > StrictMath.PI) {
+                turn = 0;
+            }
             int steps = Math.max(1, (int) Math.ceil(turn / ARC_STEP));
             if (out.length < size + 2 * (steps + 1)) {
                 out = Arrays.copyOf(out, Math.max(2 * out.length, size + 2 * (steps + 1)));

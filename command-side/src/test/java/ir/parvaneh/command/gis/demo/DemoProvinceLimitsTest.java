@@ -56,6 +56,16 @@ class DemoProvinceLimitsTest {
         assertThat(hemmedIn.intersects(neighbour)).isFalse();
     }
 
+    @Test
+    void aCityWhoseHullHasNearlyCollinearCornersStillHasLimitsThatDoNotCrossThemselves() {
+        // Found by generating thousands of test towns: rounding made one corner's turn a hair negative, and the
+        // widening drew a full circle round it, so the boundary import refused the town.
+        DemoCity city = new DemoCity("rules-ee64dc72e2bf", 37.6, 50.38, 300);
+        Polygon limits = polygon(DemoFabric.generate(city, ProvincePlan.PROVINCE_SEED).limitsLonLat());
+        assertThat(limits.isValid()).as("%s", new org.locationtech.jts.operation.valid.IsValidOp(limits).getValidationError())
+                .isTrue();
+    }
+
     private static Polygon polygon(double[] ring) {
         Coordinate[] points = new Coordinate[ring.length / 2 + 1];
         for (int k = 0; k < ring.length; k += 2) {
