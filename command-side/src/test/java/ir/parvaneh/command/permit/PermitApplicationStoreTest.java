@@ -153,7 +153,9 @@ class PermitApplicationStoreTest {
         PermitApplicationId id = PermitApplicationId.random();
         commands.send(new SubmitPermitApplication(id, "c-submit", parcel.town().id(), parcel.town().slug(), parcel.plate(),
                 parcel.assessment(), LargestHouse.allowedOn(parcel.assessment().outcome(), 0), DEED, DRAWINGS), citizen);
-        FeesAssessed fees = (FeesAssessed) stored(id).get(2);
+        List<PermitApplicationEvent> submitted = stored(id);
+        FeesAssessed fees = submitted.stream().filter(FeesAssessed.class::isInstance).map(FeesAssessed.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("The submission was not priced: " + submitted));
 
         // The aggregate scheduled "payment due" for the end of its last day; the same deadline, due in a second,
         // is picked up from command.scheduled_tasks by db-scheduler and handled by the aggregate.
