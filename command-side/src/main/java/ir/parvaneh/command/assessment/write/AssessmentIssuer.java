@@ -65,8 +65,7 @@ public class AssessmentIssuer {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "Name the parcel by municipality and plate, or by latitude and longitude")
                     .with("field", "plate");
         }
-        MunicipalityId municipality = slugs.municipalityIdOf(slug).map(MunicipalityId::parse)
-                .orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND, "No municipality is called " + slug));
+        MunicipalityId municipality = slugs.require(slug);
         PublishedRulebook rulebook = rulebooks.inForce(municipality.toString(), day)
                 .orElseThrow(() -> new DomainException(ErrorCode.RULEBOOK_NOT_IN_FORCE, slug + " has no rulebook in force on " + day));
         ZoningAssessmentId id = ZoningAssessmentId.random();

@@ -90,8 +90,7 @@ class LayerCommandController {
     Activated activate(@PathVariable String slug, @PathVariable String layer, @Valid @RequestBody Activation body) {
         var actor = currentActor.actingAs(Role.MUNICIPAL_ADMIN, Role.PROVINCE_ADMIN);
         LayerKind kind = LayerKind.fromPath(layer);
-        MunicipalityId municipality = slugs.municipalityIdOf(slug).map(MunicipalityId::parse)
-                .orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND, "No municipality is called " + slug));
+        MunicipalityId municipality = slugs.require(slug);
         LayerVersionId versionId = LayerVersionId.parse(body.versionId());
         commands.send(new ActivateLayerVersion(LayerCatalogueId.of(municipality), kind, versionId, body.effectiveFrom()), actor);
         return new Activated(versionId.toString(), kind.path(), body.effectiveFrom());

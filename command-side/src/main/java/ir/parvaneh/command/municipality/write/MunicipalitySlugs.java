@@ -1,5 +1,9 @@
 package ir.parvaneh.command.municipality.write;
 
+import ir.parvaneh.kernel.error.DomainException;
+import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.municipality.MunicipalityId;
+
 import java.util.Optional;
 
 /**
@@ -19,6 +23,12 @@ public interface MunicipalitySlugs {
 
     /** The id ({@code municipality-<uuid>}) of the municipality holding the slug. */
     Optional<String> municipalityIdOf(String slug);
+
+    /** The municipality holding the slug; {@code MUNICIPALITY_NOT_FOUND} when none does. */
+    default MunicipalityId require(String slug) {
+        return municipalityIdOf(slug).map(MunicipalityId::parse)
+                .orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND, "No municipality is called " + slug));
+    }
 
     boolean isTaken(String slug);
 }

@@ -131,8 +131,7 @@ class RulebookController {
     }
 
     MunicipalityId municipality(String slug) {
-        return slugs.municipalityIdOf(slug).map(MunicipalityId::parse)
-                .orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND, "No municipality is called " + slug));
+        return slugs.require(slug);
     }
 
     /** Reads at most the rulebook size limit and a byte more, so an oversized upload is refused without reading it all. */

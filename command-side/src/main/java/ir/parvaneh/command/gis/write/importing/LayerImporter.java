@@ -77,8 +77,7 @@ public class LayerImporter {
                                             Actor actor) {
         new MayAdministerMunicipality(actor).verify();
         new ServesMunicipality(actor, slug).verify();
-        MunicipalityId municipality = slugs.municipalityIdOf(slug).map(MunicipalityId::parse)
-                .orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND, "No municipality is called " + slug));
+        MunicipalityId municipality = slugs.require(slug);
         VersionInForce boundary = layer == LayerKind.BOUNDARY ? null
                 : versionsInForce.on(municipality.toString(), LayerKind.BOUNDARY, IranTime.today(clock))
                 .orElseThrow(() -> new DomainException(ErrorCode.LAYER_BOUNDARY_NOT_IN_FORCE,
