@@ -14,10 +14,12 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +45,10 @@ import static ir.parvaneh.command.jooq.command.Tables.MUNICIPALITY_SLUG;
 public class ParcelLookup {
 
     public static final int MAX_BBOX_RESULTS = 1000;
+
+    /** What a parcel summary is read from, in {@link #summary}'s order. */
+    private static final List<SelectField<?>> SUMMARY = List.of(PARCEL.PLATE, PARCEL.RENOVATION_CODE, area(PARCEL.GEOM_UTM),
+            centroidLatitude(PARCEL.GEOM), centroidLongitude(PARCEL.GEOM), geoJson(PARCEL.GEOM));
 
     private final DSLContext dsl;
     private final MunicipalitySlugs slugs;
@@ -84,9 +90,9 @@ public class ParcelLookup {
         var parcels = inForce(LayerKind.PARCELS, day).asTable("parcels_in_force");
         Field<String> boundaryMunicipality = boundaries.field(LAYER_ACTIVATION.MUNICIPALITY_ID);
         Field<UUID> parcelsVersion = parcels.field(LAYER_ACTIVATION.VERSION_ID);
-        return dsl.select(PARCEL.PLATE, PARCEL.RENOVATION_CODE, area(PARCEL.GEOM_UTM), centroidLatitude(PARCEL.GEOM),
-                        centroidLongitude(PARCEL.GEOM), geoJson(PARCEL.GEOM), MUNICIPALITY_SLUG.MUNICIPALITY_ID,
-                        MUNICIPALITY_SLUG.SLUG, parcelsVersion)
+        List<SelectField<?>> fields = new ArrayList<>(SUMMARY);
+        fields.addAll(List.of(MUNICIPALITY_SLUG.MUNICIPALITY_ID, MUNICIPALITY_SLUG.SLUG, parcelsVersion));
+        return dsl.select(fields)
                 .from(boundaries)
                 .join(BOUNDARY).on(BOUNDARY.VERSION_ID.eq(boundaries.field(LAYER_ACTIVATION.VERSION_ID)))
                 .join(parcels).on(parcels.field(LAYER_ACTIVATION.MUNICIPALITY_ID).eq(boundaryMunicipality))
@@ -96,10 +102,8 @@ public class ParcelLookup {
                 .and(intersects(PARCEL.GEOM, point(latitude, longitude)))
                 .orderBy(MUNICIPALITY_SLUG.SLUG, PARCEL.PLATE)
                 .limit(1)
-                .fetchOptional(r -> new ParcelSummary(r.get(MUNICIPALITY_SLUG.MUNICIPALITY_ID), r.get(MUNICIPALITY_SLUG.SLUG),
-                        r.get(0, String.class), r.get(1, String.class), Rounding.centi(r.get(2, Double.class)),
-                        r.get(3, Double.class), r.get(4, Double.class), new LayerVersionId(r.get(parcelsVersion)).toString(),
-                        day.toString(), r.get(5, String.class)));
+                .fetchOptional(r -> summary(r.get(MUNICIPALITY_SLUG.MUNICIPALITY_ID), r.get(MUNICIPALITY_SLUG.SLUG),
+                        new LayerVersionId(r.get(parcelsVersion)).toString(), day, r));
     }
 
     /** Each municipality's version of the layer in force on the day. */
@@ -172,26 +176,25 @@ public class ParcelLookup {
     }
 
     String municipalityId(String slug) {
-        return slugs.municipalityIdOf(slug).orElseThrow(() -> new DomainException(ErrorCode.MUNICIPALITY_NOT_FOUND,
-                "No municipality is called " + slug));
+        return slugs.require(slug).toString();
     }
 
     private List<ParcelSummary> find(String slug, VersionInForce parcels, LocalDate day, Condition where, int limit) {
         String municipalityId = municipalityId(slug);
-        return dsl.select(PARCEL.PLATE, PARCEL.RENOVATION_CODE, area(PARCEL.GEOM_UTM), centroidLatitude(PARCEL.GEOM),
-                        centroidLongitude(PARCEL.GEOM), geoJson(PARCEL.GEOM))
+        return dsl.select(SUMMARY)
                 .from(PARCEL)
                 .where(PARCEL.VERSION_ID.eq(parcels.versionId()))
                 .and(where)
                 .orderBy(PARCEL.PLATE)
                 .limit(limit)
-                .fetch(r -> summary(municipalityId, slug, parcels, day, r));
+                .fetch(r -> summary(municipalityId, slug, parcels.versionIdText(), day, r));
     }
 
-    private static ParcelSummary summary(String municipalityId, String slug, VersionInForce parcels, LocalDate day,
+    /** A summary from a record whose first fields are {@link #SUMMARY}. */
+    private static ParcelSummary summary(String municipalityId, String slug, String layerVersionId, LocalDate day,
                                          Record r) {
         return new ParcelSummary(municipalityId, slug, r.get(0, String.class), r.get(1, String.class),
                 Rounding.centi(r.get(2, Double.class)), r.get(3, Double.class), r.get(4, Double.class),
-                parcels.versionIdText(), day.toString(), r.get(5, String.class));
+                layerVersionId, day.toString(), r.get(5, String.class));
     }
 }
