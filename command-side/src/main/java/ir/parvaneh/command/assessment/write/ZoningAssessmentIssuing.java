@@ -3,7 +3,6 @@ package ir.parvaneh.command.assessment.write;
 import ir.parvaneh.command.rulebook.store.CompiledRulebooks;
 import ir.parvaneh.kernel.assessment.AssessmentCommands.IssueZoningAssessment;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
-import ir.parvaneh.kernel.identity.Actor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -25,9 +24,9 @@ public class ZoningAssessmentIssuing {
         this.assessments = assessments;
     }
 
-    /** Anyone signed in may ask (the actor is required by the command bus and recorded in the metadata). */
+    /** Anyone signed in may ask: the command bus requires an actor and records it in the event's metadata. */
     @CommandHandler
-    ZoningAssessmentIssued handle(IssueZoningAssessment command, Actor actor, Clock clock, CompiledRulebooks rulebooks)
+    ZoningAssessmentIssued handle(IssueZoningAssessment command, Clock clock, CompiledRulebooks rulebooks)
             throws Exception {
         return assessments.newInstance(() -> new ZoningAssessment(command, clock, rulebooks)).invoke(ZoningAssessment::issued);
     }
