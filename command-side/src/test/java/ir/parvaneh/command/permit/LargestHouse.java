@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The largest house an assessment allows, for tests that need a compliant (or, with extra storeys, a failing) proposal. */
-final class LargestHouse {
+public final class LargestHouse {
 
     private LargestHouse() {
     }
@@ -19,7 +19,7 @@ final class LargestHouse {
      * As many storeys as allowed (plus {@code extraStoreys}), each the footprint allowed or what remains of the area,
      * one unit with its parking.
      */
-    static ProposedBuilding allowedOn(ZoningOutcome outcome, int extraStoreys) {
+    public static ProposedBuilding allowedOn(ZoningOutcome outcome, int extraStoreys) {
         int floors = Integer.parseInt(outcome.output("max-floors").orElseThrow().value());
         BigDecimal footprint = new BigDecimal(outcome.output("max-footprint-m2").orElseThrow().value());
         BigDecimal area = new BigDecimal(outcome.output("max-gross-floor-area-m2").orElseThrow().value());

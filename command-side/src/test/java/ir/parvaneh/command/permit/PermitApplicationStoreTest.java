@@ -15,6 +15,7 @@ import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.permit.write.ComplianceCheck;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
+import ir.parvaneh.command.support.AssessedParcels;
 import ir.parvaneh.command.support.DemoTown;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
@@ -84,11 +85,13 @@ class PermitApplicationStoreTest {
     PermitIssuing permits;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    AssessedParcels parcels;
 
     @Test
     void anAssessedParcelIsAppliedForPricedPaidAssignedAndApprovedAndEveryEventReadsBack() throws Exception {
         Actor citizen = new Actor("e7a3c9b1-2d4f-4a6c-8e1b-3c5d7f9a1b05", "مریم احمدی", Role.CITIZEN, null, "0012345679");
-        Assessed parcel = anAssessedParcelWhereTheLargestBuildingAllowedComplies(citizen);
+        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
         DemoTown.Town town = parcel.town();
         String slug = town.slug();
         String plate = parcel.plate();
@@ -149,7 +152,7 @@ class PermitApplicationStoreTest {
     @Test
     void anUnpaidApplicationsPaymentDeadlineFiresFromTheDatabaseAndExpiresIt() throws Exception {
         Actor citizen = new Actor("1234567891", "رضا کریمی", Role.CITIZEN, null, "1234567891");
-        Assessed parcel = anAssessedParcelWhereTheLargestBuildingAllowedComplies(citizen);
+        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
         PermitApplicationId id = PermitApplicationId.random();
         commands.send(new SubmitPermitApplication(id, "c-submit", parcel.town().id(), parcel.town().slug(), parcel.plate(),
                 parcel.assessment(), LargestHouse.allowedOn(parcel.assessment().outcome(), 0), DEED, DRAWINGS), citizen);
@@ -174,38 +177,6 @@ class PermitApplicationStoreTest {
         assertThat(dsl.fetchCount(PERMIT_NUMBER_COUNTER, PERMIT_NUMBER_COUNTER.MUNICIPALITY_SLUG.eq(parcel.town().slug())))
                 .as("a refused issue takes no number").isZero();
     }
-
-    private record Assessed(DemoTown.Town town, RulebookContent rulebook, String plate, ZoningAssessmentIssued assessment) {
-    }
-
-    /**
-     * A generated town (at a random place) with its rulebook published and its ordinary parcel assessed for housing.
-     * The ordinary parcel of some towns lies in a zone for public facilities or green space, where no housing
-     * complies; such a town is passed over.
-     */
-    private Assessed anAssessedParcelWhereTheLargestBuildingAllowedComplies(Actor citizen) throws Exception {
-        for (int attempt = 0; attempt < 8; attempt++) {
-            DemoTown.Town town = demoTown.withLayers("permit", 200);
-            String slug = town.slug();
-            // The demo parcels are not all as large as the province's 250 m² minimum lot; this town's rulebook asks 50 m².
-            RulebookContent rulebook = provinceRulebookFor(slug);
-            rulebook = withFile(rulebook, RulebookContent.MANIFEST, rulebook.manifest().replaceFirst(
-                    "(\"minLotSizeM2\" : \\{\\s*\"value\" : )\\d+", "$150"));
-            mvc.perform(post("/api/municipalities/" + slug + "/rulebooks").with(tokenOf(town.admin()))
-                    .contentType("application/zip").content(zip(rulebook))).andExpect(status().is(201));
-            String plate = town.samples().ordinary().plate();
-            JsonNode assessed = json.readTree(mvc.perform(post("/api/assessments").with(tokenOf(citizen))
-                            .contentType("application/json")
-                            .content("{\"municipality\":\"" + slug + "\",\"plate\":\"" + plate + "\",\"intendedUse\":\"RESIDENTIAL\"}"))
-                    .andExpect(status().is(201)).andReturn().getResponse().getContentAsString());
-            ZoningAssessmentIssued assessment = assessments.issued(ZoningAssessmentId.parse(assessed.get("assessmentId").asText()));
-            if (ComplianceCheck.of(LargestHouse.allowedOn(assessment.outcome(), 0), assessment.outcome()).result().equals("PASSED")) {
-                return new Assessed(town, rulebook, plate, assessment);
-            }
-        }
-        throw new AssertionError("No generated town had an ordinary parcel where housing complies");
-    }
-
 
     private List<PermitApplicationEvent> stored(PermitApplicationId id) {
         return eventStore.readEvents(id.toString()).asStream()

@@ -32,7 +32,7 @@ import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
  * minimum lot is 250 m²), its assessment by the real rulebook, proposals and documents, and the people involved.
  * The clock stands on 8 Azar 1405 (29 November 2026), 10:00 in Tehran.
  */
-final class PermitTestData {
+public final class PermitTestData {
 
     static final Clock TEHRAN_MORNING = Clock.fixed(Instant.parse("2026-11-29T06:30:00Z"), ZoneOffset.UTC);
     static final String TODAY = "2026-11-29";
@@ -58,13 +58,13 @@ final class PermitTestData {
     /** One storey too many: 4 storeys and 720 m² against 3 and 540. */
     static final ProposedBuilding FOUR_STOREYS = building(4, 180, 6, 6);
 
-    static final DocumentReference DEED = new DocumentReference("OWNERSHIP_DEED", "سند-تک-برگ-۱۲۳۴-۵۶.pdf",
+    public static final DocumentReference DEED = new DocumentReference("OWNERSHIP_DEED", "سند-تک-برگ-۱۲۳۴-۵۶.pdf",
             "application/pdf", 248_331, "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f");
     static final DocumentReference ARCHITECTURE = new DocumentReference("ARCHITECTURAL_DRAWINGS",
             "نقشه-معماری.pdf", "application/pdf", 4_812_004, "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809");
     static final DocumentReference STRUCTURE = new DocumentReference("STRUCTURAL_DRAWINGS",
             "نقشه-سازه.pdf", "application/pdf", 3_177_420, "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f");
-    static final List<DocumentReference> DRAWINGS = List.of(ARCHITECTURE, STRUCTURE);
+    public static final List<DocumentReference> DRAWINGS = List.of(ARCHITECTURE, STRUCTURE);
 
     static final Actor OWNER = new Actor("e7a3c9b1-2d4f-4a6c-8e1b-3c5d7f9a1b05", "مریم احمدی", Role.CITIZEN, null,
             "0012345679");

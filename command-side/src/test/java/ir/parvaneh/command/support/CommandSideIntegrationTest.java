@@ -21,6 +21,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = CommandSideApplication.class, properties = CommandSideApplication.CONFIG_NAME)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({StoredEvents.class, DemoTown.class})
+@Import({StoredEvents.class, DemoTown.class, AssessedParcels.class})
 public @interface CommandSideIntegrationTest {
 }

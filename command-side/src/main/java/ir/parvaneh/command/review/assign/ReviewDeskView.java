@@ -1,0 +1,63 @@
+package ir.parvaneh.command.review.assign;
+
+import ir.parvaneh.command.review.write.ReviewDesk;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static ir.parvaneh.command.jooq.command.Tables.REVIEW_QUEUE;
+import static ir.parvaneh.command.jooq.command.Tables.REVIEW_REVIEWER;
+import static ir.parvaneh.command.jooq.command.Tables.REVIEW_TERMS;
+
+/**
+ * What the assignment policy works from, as its operators see it: the desk's terms, its reviewers with their open
+ * reviews, and the applications waiting, oldest first. (The clerks' own queues are the query side's.)
+ */
+@Component
+public class ReviewDeskView {
+
+    public record Desk(int reviewDays, int maxOpenReviews, List<Reviewer> reviewers, List<Waiting> waiting) {
+    }
+
+    public record Reviewer(String subject, String name, int openReviews) {
+    }
+
+    public record Waiting(String applicationId, Instant readyAt, String refusedCode) {
+    }
+
+    private final DSLContext dsl;
+
+    ReviewDeskView(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Desk of(String municipalityId) {
+        var terms = dsl.selectFrom(REVIEW_TERMS).where(REVIEW_TERMS.MUNICIPALITY_ID.eq(municipalityId)).fetchOne();
+        var open = DSL.count(REVIEW_QUEUE.APPLICATION_ID);
+        List<Reviewer> reviewers = dsl.select(REVIEW_REVIEWER.SUBJECT, REVIEW_REVIEWER.NAME, open)
+                .from(REVIEW_REVIEWER)
+                .leftJoin(REVIEW_QUEUE).on(REVIEW_QUEUE.MUNICIPALITY_ID.eq(REVIEW_REVIEWER.MUNICIPALITY_ID)
+                        .and(REVIEW_QUEUE.ASSIGNED_TO.eq(REVIEW_REVIEWER.SUBJECT)))
+                .where(REVIEW_REVIEWER.MUNICIPALITY_ID.eq(municipalityId))
+                .groupBy(REVIEW_REVIEWER.SUBJECT, REVIEW_REVIEWER.NAME)
+                .orderBy(REVIEW_REVIEWER.SUBJECT)
+                .fetch(r -> new Reviewer(r.value1(), r.value2(), r.value3()));
+        List<Waiting> waiting = dsl.select(REVIEW_QUEUE.APPLICATION_ID, REVIEW_QUEUE.READY_AT, REVIEW_QUEUE.REFUSED_CODE)
+                .from(REVIEW_QUEUE)
+                .where(REVIEW_QUEUE.MUNICIPALITY_ID.eq(municipalityId)).and(REVIEW_QUEUE.ASSIGNED_TO.isNull())
+                .orderBy(REVIEW_QUEUE.READY_POSITION)
+                .fetch(r -> new Waiting(r.value1(), r.value2().toInstant(), r.value3()));
+        return new Desk(terms == null ? ReviewDesk.DEFAULT_REVIEW_DAYS : terms.getReviewDays(),
+                terms == null ? ReviewDesk.DEFAULT_MAX_OPEN_REVIEWS : terms.getMaxOpenReviews(), reviewers, waiting);
+    }
+
+    /** The day the application's review is due, if it is assigned. */
+    public LocalDate dueOn(String applicationId) {
+        return dsl.select(REVIEW_QUEUE.REVIEW_DUE_ON).from(REVIEW_QUEUE)
+                .where(REVIEW_QUEUE.APPLICATION_ID.eq(applicationId)).fetchOne(REVIEW_QUEUE.REVIEW_DUE_ON);
+    }
+}
