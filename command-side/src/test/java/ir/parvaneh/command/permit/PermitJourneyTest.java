@@ -34,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The building-permit journey end to end over HTTP with tokens, as the people who take part see it: no step needs a
@@ -230,8 +229,10 @@ class PermitJourneyTest {
     }
 
     private JsonNode send(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        String body = mvc.perform(request).andExpect(status().is(expectedStatus)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        var response = mvc.perform(request).andReturn().getResponse();
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as("%s answered %s", request.buildRequest(null).getRequestURI(), body)
+                .isEqualTo(expectedStatus);
         return body.isEmpty() ? json.nullNode() : json.readTree(body);
     }
 
