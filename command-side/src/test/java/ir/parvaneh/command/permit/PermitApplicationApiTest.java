@@ -38,6 +38,7 @@ import java.util.Map;
 
 import static ir.parvaneh.command.permit.PermitTestData.DEED;
 import static ir.parvaneh.command.permit.PermitTestData.DRAWINGS;
+import static ir.parvaneh.command.support.DocumentUploads.uploaded;
 import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
 import static ir.parvaneh.command.support.TestRulebooks.withFile;
 import static ir.parvaneh.command.support.TestRulebooks.zip;
@@ -133,7 +134,7 @@ class PermitApplicationApiTest {
 
         JsonNode corrected = send(post(API + "/" + id + "/resubmissions").with(tokenOf(citizen))
                 .header("Idempotency-Key", "resubmit-1").contentType("application/json")
-                .content(json.writeValueAsString(Map.of("building", compliant, "documents", DRAWINGS))), 200);
+                .content(json.writeValueAsString(Map.of("building", compliant, "documents", uploaded(mvc, DRAWINGS)))), 200);
         assertThat(corrected.get("stage").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(corrected.get("complianceResult").asText()).isEqualTo("PASSED");
         assertThat(corrected.get("violatedRules")).isEmpty();
@@ -143,7 +144,7 @@ class PermitApplicationApiTest {
 
         send(post(API + "/" + id + "/resubmissions").with(tokenOf(citizen)).header("Idempotency-Key", "resubmit-1")
                 .contentType("application/json")
-                .content(json.writeValueAsString(Map.of("building", compliant, "documents", DRAWINGS))), 200);
+                .content(json.writeValueAsString(Map.of("building", compliant, "documents", uploaded(mvc, DRAWINGS)))), 200);
         assertThat(events.total()).isEqualTo(before + 3);
 
         JsonNode history = send(get(API + "/" + id).with(tokenOf(citizen)), 200);
@@ -356,8 +357,8 @@ class PermitApplicationApiTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("assessmentId", assessmentId);
         body.put("building", building);
-        body.put("ownershipDocument", DEED);
-        body.put("documents", DRAWINGS);
+        body.put("ownershipDocument", uploaded(mvc, DEED));
+        body.put("documents", uploaded(mvc, DRAWINGS));
         return body;
     }
 

@@ -116,6 +116,8 @@ public enum ErrorCode {
             "The uploaded file is not a PDF; upload drawings and documents as PDF"),
     DOCUMENT_TOO_LARGE(413, "حجم پرونده بیش از حد مجاز است", "The file is larger than allowed"),
     DOCUMENT_EMPTY(422, "پرونده خالی است", "The file is empty"),
+    DOCUMENT_NOT_FOUND(422, "مدرک استنادشده بارگذاری نشده است؛ نخست آن را بارگذاری کنید",
+            "The cited document was never uploaded; upload it first"),
     PAYMENT_SIGNATURE_INVALID(401, "امضای پیام درگاه پرداخت معتبر نیست؛ پرداخت ثبت نشد",
             "The payment gateway's signature is not valid; nothing was recorded"),
     PERMIT_PAYMENT_AMOUNT_MISMATCH(422, "مبلغ پرداخت‌شده با مبلغ قابل پرداخت برابر نیست", "The amount paid is not the amount due"),

@@ -3,6 +3,7 @@ package ir.parvaneh.command.permit.api;
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.infrastructure.security.CurrentActor;
+import ir.parvaneh.command.permit.documents.CitedDocuments;
 import ir.parvaneh.command.permit.api.PermitApplicationHistory.History;
 import ir.parvaneh.command.permit.api.PermitApplicationHistory.Recorded;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
@@ -118,13 +119,15 @@ class PermitApplicationController {
     private final AssessmentRecords assessments;
     private final PermitApplicationHistory histories;
     private final CurrentActor currentActor;
+    private final CitedDocuments citedDocuments;
 
     PermitApplicationController(ActingCommands commands, AssessmentRecords assessments, PermitApplicationHistory histories,
-                                CurrentActor currentActor) {
+                                CurrentActor currentActor, CitedDocuments citedDocuments) {
         this.commands = commands;
         this.assessments = assessments;
         this.histories = histories;
         this.currentActor = currentActor;
+        this.citedDocuments = citedDocuments;
     }
 
     @PostMapping
@@ -135,6 +138,7 @@ class PermitApplicationController {
     ResponseEntity<Receipt> submit(@RequestBody Submission submission,
                                    @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         Actor actor = currentActor.actingAs(Role.CITIZEN);
+        citedDocuments.requireStored(submission.ownershipDocument(), submission.documents());
         String commandId = commandId(key);
         ZoningAssessmentIssued assessment = assessment(submission.assessmentId());
         // The same key names the same application, so that a retried submission finds its first attempt.
@@ -153,6 +157,7 @@ class PermitApplicationController {
     Receipt resubmit(@PathVariable String id, @RequestBody Resubmission resubmission,
                      @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         Actor actor = currentActor.actingAs(Role.CITIZEN);
+        citedDocuments.requireStored(null, resubmission.documents());
         PermitApplicationId applicationId = PermitApplicationId.parse(id);
         String commandId = commandId(key);
         String assessmentId = resubmission.assessmentId() != null ? resubmission.assessmentId()
