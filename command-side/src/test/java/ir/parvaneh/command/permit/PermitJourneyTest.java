@@ -9,7 +9,6 @@ import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.permit.PermitValues.DocumentReference;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
-import ir.parvaneh.kernel.permit.PermitValues.ProposedFloor;
 import ir.parvaneh.kernel.time.IranTime;
 import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
@@ -112,7 +111,7 @@ class PermitJourneyTest {
         assertThat(permit.get("permitNumber").asText()).matches(slug + "-1[34]\\d{2}-\\d{6}");
 
         // 6. The supervising engineer reports each stage as built, an inspector confirms, the clerk certifies.
-        double gross = compliant.floors().stream().mapToDouble(ProposedFloor::grossAreaM2).sum();
+        double gross = compliant.totalFloorAreaM2().doubleValue();
         String measured = json.writeValueAsString(Map.of("floors", compliant.floors().size(), "grossFloorAreaM2", gross,
                 "footprintM2", compliant.footprintM2(), "heightM", compliant.heightM()));
         for (String stage : List.of("FOUNDATION", "STRUCTURE", "FINISHING")) {
