@@ -207,9 +207,8 @@ class PermitApplicationApiTest {
         // and the clerk issues the completion certificate (پایان کار).
         Actor engineer = new Actor("engineer.1", "مهندس ناظر", Role.ENGINEER, null, null);
         Actor inspector = new Actor("inspector." + town.slug(), "حسن کریمی", Role.INSPECTOR, town.slug(), null);
-        double gross = compliant.floors().stream().mapToDouble(ProposedFloor::grossAreaM2).sum();
-        String measured = json.writeValueAsString(Map.of("floors", compliant.floors().size(), "grossFloorAreaM2", gross,
-                "footprintM2", compliant.footprintM2(), "heightM", compliant.heightM()));
+        // Measured as approved: the envelope's exact sum, not a sum of doubles that can land a hair above it.
+        String measured = json.writeValueAsString(compliant.envelope());
         assertThat(problem(send(post(API + "/" + id + "/stage-reports").with(tokenOf(citizen)).contentType("application/json")
                 .content("{\"stage\":\"FOUNDATION\",\"measured\":" + measured + "}"), 403))).isEqualTo("FORBIDDEN_ROLE");
         for (String stage : List.of("FOUNDATION", "STRUCTURE", "FINISHING")) {
