@@ -149,9 +149,10 @@ class PermitDecisionsApiTest {
 
     @Test
     void givenAFeeWaiverProposedByOneClerkWhenAnotherConfirmsItThenLessIsDueAndTheNewAmountIsPaid() throws Exception {
-        // A shop on the ground floor is charged a fee line of its own (per floor), beside the building-area fee.
+        // A shop in the basement is charged a fee line of its own (per floor) beside the building-area fee; below
+        // ground it changes no limit the check applies, whatever the zone allows above.
         List<ProposedFloor> floors = new ArrayList<>(compliant.floors());
-        floors.set(0, new ProposedFloor(0, "STOREY", "COMMERCIAL", floors.get(0).grossAreaM2()));
+        floors.add(0, new ProposedFloor(-1, "STOREY", "COMMERCIAL", compliant.footprintM2()));
         ProposedBuilding withShop = new ProposedBuilding(compliant.use(), floors, compliant.footprintM2(), compliant.units(),
                 compliant.parkingSpaces(), compliant.heightM(), 4.5);
         JsonNode submitted = send(submit(withShop), 201);
@@ -311,6 +312,17 @@ class PermitDecisionsApiTest {
         assertThat(afterObjection).isEqualTo(before + 1);
     }
 
+    @Test
+    void givenTheOpenApiDocumentThenEachDecisionEndpointIsDescribedWithItsIdempotencyKey() throws Exception {
+        JsonNode paths = send(get("/v3/api-docs"), 200).get("paths");
+        for (String path : List.of("fee-waivers", "discretionary-decision/confirmation", "discretionary-decision/refusal",
+                "objection", "objection/decision")) {
+            JsonNode operation = paths.at("/" + (API + "/{id}/" + path).replace("~", "~0").replace("/", "~1") + "/post");
+            assertThat(operation.get("summary").asText()).as(path).isNotBlank();
+            assertThat(operation.get("parameters").findValuesAsText("name")).as(path).contains("Idempotency-Key");
+        }
+    }
+
     // ---------------------------------------------------------------- the application's way to a decision
 
     /** A compliant application submitted, paid through the signed callback and assigned to the reviewer. */
@@ -340,7 +352,7 @@ class PermitDecisionsApiTest {
     }
 
     private String commercialWaiver(long version) throws Exception {
-        return "{\"expectedVersion\":" + version + ",\"feeType\":\"fee-commercial-rials\",\"floorLevel\":0,"
+        return "{\"expectedVersion\":" + version + ",\"feeType\":\"fee-commercial-rials\",\"floorLevel\":-1,"
                 + "\"discretion\":" + json.writeValueAsString(BASIS) + "}";
     }
 
