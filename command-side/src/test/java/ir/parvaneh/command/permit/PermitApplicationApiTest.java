@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
-import ir.parvaneh.command.permit.write.ComplianceCheck;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
 import ir.parvaneh.command.support.DemoTown;
 import ir.parvaneh.command.support.StoredEvents;
@@ -18,8 +17,6 @@ import ir.parvaneh.kernel.permit.PermitCommands.AssignReviewer;
 import ir.parvaneh.kernel.permit.PermitCommands.ConfirmPayment;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedFloor;
-import ir.parvaneh.kernel.rulebook.RulebookContent;
-import ir.parvaneh.kernel.rulebook.ZoningOutcome;
 import ir.parvaneh.kernel.time.IranTime;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,17 +33,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static ir.parvaneh.command.permit.PermitHttp.problem;
+import static ir.parvaneh.command.permit.PermitHttp.types;
 import static ir.parvaneh.command.permit.PermitTestData.DEED;
 import static ir.parvaneh.command.permit.PermitTestData.DRAWINGS;
 import static ir.parvaneh.command.support.DocumentUploads.uploaded;
-import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
-import static ir.parvaneh.command.support.TestRulebooks.withFile;
-import static ir.parvaneh.command.support.TestRulebooks.zip;
 import static ir.parvaneh.command.support.Tokens.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The permit application's command API over HTTP with tokens, on the real database: a citizen submits on an
@@ -81,35 +76,18 @@ class PermitApplicationApiTest {
 
     private final Actor citizen = new Actor("e7a3c9b1-2d4f-4a6c-8e1b-3c5d7f9a1b05", "مریم احمدی", Role.CITIZEN, null,
             "0012345679");
+    private PermitHttp http;
     private DemoTown.Town town;
     private ZoningAssessmentIssued assessment;
     private ProposedBuilding compliant;
 
     @BeforeEach
     void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
-        // The ordinary parcel of some generated towns lies in a zone where no housing complies; such a town is passed over.
-        for (int attempt = 0; attempt < 8; attempt++) {
-            town = demoTown.withLayers("papi", 200);
-            // The demo parcels are not all as large as the province's 250 m² minimum lot; this town's rulebook asks 50 m².
-            RulebookContent rulebook = provinceRulebookFor(town.slug());
-            rulebook = withFile(rulebook, RulebookContent.MANIFEST, rulebook.manifest().replaceFirst(
-                    "(\"minLotSizeM2\" : \\{\\s*\"value\" : )\\d+", "$150"));
-            send(post("/api/municipalities/" + town.slug() + "/rulebooks").with(tokenOf(town.admin()))
-                    .contentType("application/zip").content(zip(rulebook)), 201);
-            JsonNode assessed = send(post("/api/assessments").with(tokenOf(citizen)).contentType("application/json")
-                    .content("{\"municipality\":\"" + town.slug() + "\",\"plate\":\"" + town.samples().ordinary().plate()
-                            + "\",\"intendedUse\":\"RESIDENTIAL\"}"), 201);
-            assessment = assessments.issued(ZoningAssessmentId.parse(assessed.get("assessmentId").asText()));
-            // A zone for public facilities or green space allows no storey at all: nothing to build a house from.
-            if (!LargestHouse.allowsStoreys(assessment.outcome())) {
-                continue;
-            }
-            compliant = LargestHouse.allowedOn(assessment.outcome(), 0);
-            if (ComplianceCheck.of(compliant, assessment.outcome()).result().equals("PASSED")) {
-                return;
-            }
-        }
-        throw new AssertionError("No generated town had an ordinary parcel where housing complies");
+        http = new PermitHttp(mvc, json, demoTown, assessments);
+        PermitHttp.AssessedParcel parcel = http.parcelWhereHousingComplies("papi", citizen);
+        town = parcel.town();
+        assessment = parcel.assessment();
+        compliant = parcel.compliant();
     }
 
     @Test
@@ -230,9 +208,8 @@ class PermitApplicationApiTest {
         // and the clerk issues the completion certificate (پایان کار).
         Actor engineer = new Actor("engineer.1", "مهندس ناظر", Role.ENGINEER, null, null);
         Actor inspector = new Actor("inspector." + town.slug(), "حسن کریمی", Role.INSPECTOR, town.slug(), null);
-        double gross = compliant.floors().stream().mapToDouble(ProposedFloor::grossAreaM2).sum();
-        String measured = json.writeValueAsString(Map.of("floors", compliant.floors().size(), "grossFloorAreaM2", gross,
-                "footprintM2", compliant.footprintM2(), "heightM", compliant.heightM()));
+        // Measured as approved: the envelope's exact sum, not a sum of doubles that can land a hair above it.
+        String measured = json.writeValueAsString(compliant.envelope());
         assertThat(problem(send(post(API + "/" + id + "/stage-reports").with(tokenOf(citizen)).contentType("application/json")
                 .content("{\"stage\":\"FOUNDATION\",\"measured\":" + measured + "}"), 403))).isEqualTo("FORBIDDEN_ROLE");
         for (String stage : List.of("FOUNDATION", "STRUCTURE", "FINISHING")) {
@@ -375,20 +352,6 @@ class PermitApplicationApiTest {
     }
 
     private JsonNode send(MockHttpServletRequestBuilder request, int expectedStatus) throws Exception {
-        String body = mvc.perform(request).andExpect(status().is(expectedStatus)).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        return body.isEmpty() ? json.nullNode() : json.readTree(body);
+        return http.send(request, expectedStatus);
     }
-
-    /** The event types of a list of recorded events (not the fee lines' types inside them). */
-    private static List<String> types(JsonNode recorded) {
-        List<String> types = new ArrayList<>();
-        recorded.forEach(event -> types.add(event.get("type").asText()));
-        return types;
-    }
-
-    private static String problem(JsonNode problem) {
-        return problem.get("code").asText();
-    }
-
 }

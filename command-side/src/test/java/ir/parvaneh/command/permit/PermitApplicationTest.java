@@ -746,6 +746,13 @@ class PermitApplicationTest {
         }
 
         @Test
+        void aWaiverNamesItsFeeLine() {
+            given(awaitingPayment(), new ProposeFeeWaiver(APPLICATION, "c-waive", 2L, " ", null, BASIS), REVIEWER)
+                    .expectNoEvents()
+                    .expectException(refusedWith(ErrorCode.VALIDATION_FAILED, "field", "feeType"));
+        }
+
+        @Test
         void aCitizenCannotProposeAWaiver() {
             given(awaitingPayment(), new ProposeFeeWaiver(APPLICATION, "c-waive", 2L, "fee-building-area-rials", null, BASIS),
                     OWNER)

@@ -1,13 +1,9 @@
 package ir.parvaneh.command.permit.api;
 
-import ir.parvaneh.command.infrastructure.axon.ActingCommands;
-import ir.parvaneh.command.infrastructure.security.CurrentActor;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
-import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.permit.ConstructionStage;
-import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitCommands.IssueCompletionCertificate;
 import ir.parvaneh.kernel.permit.PermitCommands.RecordInspection;
 import ir.parvaneh.kernel.permit.PermitCommands.ReferToViolationsCommission;
@@ -22,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static ir.parvaneh.command.permit.api.ApplicationCommands.IDEMPOTENCY_KEY;
 
 /**
  * After the permit: the supervising engineer reports the construction stages with what was measured on site,
@@ -50,62 +48,51 @@ class ConstructionController {
     record Recorded(String applicationId, String commandId) {
     }
 
-    private final ActingCommands commands;
-    private final CurrentActor currentActor;
+    private final ApplicationCommands applications;
 
-    ConstructionController(ActingCommands commands, CurrentActor currentActor) {
-        this.commands = commands;
-        this.currentActor = currentActor;
+    ConstructionController(ApplicationCommands applications) {
+        this.applications = applications;
     }
 
     @PostMapping("/stage-reports")
     @Operation(summary = "The supervising engineer reports a construction stage with the envelope measured on site")
     Recorded reportStage(@PathVariable String id, @RequestBody StageReport report,
-                         @RequestHeader(name = PermitApplicationController.IDEMPOTENCY_KEY, required = false) String key) {
-        Actor engineer = currentActor.actingAs(Role.ENGINEER);
-        if (report.stage() == null || report.measured() == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "A stage report names the stage and what was measured")
-                    .with("field", report.stage() == null ? "stage" : "measured");
-        }
-        String commandId = PermitApplicationController.commandId(key);
-        commands.send(new ReportConstructionStage(PermitApplicationId.parse(id), commandId, report.stage(), report.measured(),
-                report.note()), engineer);
-        return new Recorded(id, commandId);
+                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return new Recorded(id, applications.send(id, key, (applicationId, commandId) -> {
+            if (report.stage() == null || report.measured() == null) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "A stage report names the stage and what was measured")
+                        .with("field", report.stage() == null ? "stage" : "measured");
+            }
+            return new ReportConstructionStage(applicationId, commandId, report.stage(), report.measured(), report.note());
+        }, Role.ENGINEER));
     }
 
     @PostMapping("/inspections")
     @Operation(summary = "An inspector of the municipality records an inspection with what was measured")
     Recorded inspect(@PathVariable String id, @RequestBody Inspection inspection,
-                     @RequestHeader(name = PermitApplicationController.IDEMPOTENCY_KEY, required = false) String key) {
-        Actor inspector = currentActor.actingAs(Role.INSPECTOR);
-        if (inspection.measured() == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "An inspection records what was measured")
-                    .with("field", "measured");
-        }
-        String commandId = PermitApplicationController.commandId(key);
-        commands.send(new RecordInspection(PermitApplicationId.parse(id), commandId, inspection.measured(),
-                inspection.findings()), inspector);
-        return new Recorded(id, commandId);
+                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return new Recorded(id, applications.send(id, key, (applicationId, commandId) -> {
+            if (inspection.measured() == null) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "An inspection records what was measured")
+                        .with("field", "measured");
+            }
+            return new RecordInspection(applicationId, commandId, inspection.measured(), inspection.findings());
+        }, Role.INSPECTOR));
     }
 
     @PostMapping("/completion-certificate")
     @Operation(summary = "A clerk issues the completion certificate (پایان کار) once finishing is reported and inspected")
     Recorded complete(@PathVariable String id, @RequestBody Certificate certificate,
-                      @RequestHeader(name = PermitApplicationController.IDEMPOTENCY_KEY, required = false) String key) {
-        Actor clerk = currentActor.actingAs(Role.CLERK);
-        String commandId = PermitApplicationController.commandId(key);
-        commands.send(new IssueCompletionCertificate(PermitApplicationId.parse(id), commandId, certificate.certificateNumber()),
-                clerk);
-        return new Recorded(id, commandId);
+                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return new Recorded(id, applications.send(id, key, (applicationId, commandId) ->
+                new IssueCompletionCertificate(applicationId, commandId, certificate.certificateNumber()), Role.CLERK));
     }
 
     @PostMapping("/violations-referral")
     @Operation(summary = "A clerk refers remaining deviations to the violations commission (کمیسیون ماده ۱۰۰)")
     Recorded refer(@PathVariable String id, @RequestBody Referral referral,
-                   @RequestHeader(name = PermitApplicationController.IDEMPOTENCY_KEY, required = false) String key) {
-        Actor clerk = currentActor.actingAs(Role.CLERK);
-        String commandId = PermitApplicationController.commandId(key);
-        commands.send(new ReferToViolationsCommission(PermitApplicationId.parse(id), commandId, referral.note()), clerk);
-        return new Recorded(id, commandId);
+                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+        return new Recorded(id, applications.send(id, key, (applicationId, commandId) ->
+                new ReferToViolationsCommission(applicationId, commandId, referral.note()), Role.CLERK));
     }
 }

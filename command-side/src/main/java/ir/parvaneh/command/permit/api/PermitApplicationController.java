@@ -4,8 +4,8 @@ import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.infrastructure.security.CurrentActor;
 import ir.parvaneh.command.permit.documents.CitedDocuments;
+import ir.parvaneh.command.permit.api.ApplicationCommands.Receipt;
 import ir.parvaneh.command.permit.api.PermitApplicationHistory.History;
-import ir.parvaneh.command.permit.api.PermitApplicationHistory.Recorded;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
 import ir.parvaneh.kernel.error.DomainException;
@@ -13,9 +13,6 @@ import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationReturnedForCorrection;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ComplianceChecked;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.FeesAssessed;
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitCommands.ApproveApplication;
 import ir.parvaneh.kernel.permit.PermitCommands.RejectApplication;
@@ -23,8 +20,6 @@ import ir.parvaneh.kernel.permit.PermitCommands.RequestChanges;
 import ir.parvaneh.kernel.permit.PermitCommands.ResubmitPermitApplication;
 import ir.parvaneh.kernel.permit.PermitCommands.SubmitPermitApplication;
 import ir.parvaneh.kernel.permit.PermitCommands.WithdrawPermitApplication;
-import ir.parvaneh.kernel.permit.PermitStage;
-import ir.parvaneh.kernel.permit.PermitValues.ComplianceResult;
 import ir.parvaneh.kernel.permit.PermitValues.Discretion;
 import ir.parvaneh.kernel.permit.PermitValues.DocumentReference;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
@@ -46,6 +41,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import static ir.parvaneh.command.permit.api.ApplicationCommands.IDEMPOTENCY_KEY;
+import static ir.parvaneh.command.permit.api.ApplicationCommands.KEY_DESCRIPTION;
+
 /**
  * The building-permit application's command API: the citizen submits, corrects and withdraws; the assigned reviewer
  * decides on the version they read. Each request sends one of the aggregate's commands as the caller, with the
@@ -58,11 +56,6 @@ import java.util.UUID;
 @Tag(name = "Permit applications", description = "Building-permit applications: submission, correction, withdrawal and review decisions")
 @SecurityRequirement(name = "bearer")
 class PermitApplicationController {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final int MAX_KEY_LENGTH = 100;
-    private static final String KEY_DESCRIPTION = "The client's id for this request (at most 100 characters): the same "
-            + "key again is answered with what the first request recorded, and records nothing new";
 
     /** A submission: the recorded assessment of the parcel, the proposed building and the uploaded documents' references. */
     record Submission(String assessmentId, ProposedBuilding building, DocumentReference ownershipDocument,
@@ -87,43 +80,20 @@ class PermitApplicationController {
     record RejectionDecision(Long expectedVersion, Discretion discretion) {
     }
 
-    /**
-     * What a request recorded: the application's version and stage after it, the result of the compliance check it
-     * ran (if any), the rules that failed, the amount due, and the events it caused.
-     */
-    record Receipt(String applicationId, long version, PermitStage stage, String complianceResult,
-                   List<ComplianceResult> violatedRules, Long dueRials, List<Recorded> recorded) {
-
-        static Receipt of(History history, String commandId) {
-            List<Recorded> caused = history.causedBy(commandId);
-            String result = null;
-            List<ComplianceResult> violated = List.of();
-            Long due = null;
-            for (Recorded event : caused) {
-                if (event.payload() instanceof ComplianceChecked check) {
-                    result = check.result();
-                } else if (event.payload() instanceof ApplicationReturnedForCorrection returned) {
-                    violated = returned.violatedRules();
-                } else if (event.payload() instanceof FeesAssessed fees) {
-                    due = fees.dueRials();
-                }
-            }
-            return new Receipt(history.applicationId(), history.version(), history.stage(), result, violated, due, caused);
-        }
-    }
-
     private static final Role[] READERS = {Role.CITIZEN, Role.CLERK, Role.INSPECTOR, Role.MUNICIPAL_ADMIN,
             Role.OVERSIGHT, Role.PROVINCE_ADMIN};
 
     private final ActingCommands commands;
+    private final ApplicationCommands applications;
     private final AssessmentRecords assessments;
     private final PermitApplicationHistory histories;
     private final CurrentActor currentActor;
     private final CitedDocuments citedDocuments;
 
-    PermitApplicationController(ActingCommands commands, AssessmentRecords assessments, PermitApplicationHistory histories,
-                                CurrentActor currentActor, CitedDocuments citedDocuments) {
+    PermitApplicationController(ActingCommands commands, ApplicationCommands applications, AssessmentRecords assessments,
+                                PermitApplicationHistory histories, CurrentActor currentActor, CitedDocuments citedDocuments) {
         this.commands = commands;
+        this.applications = applications;
         this.assessments = assessments;
         this.histories = histories;
         this.currentActor = currentActor;
@@ -139,7 +109,7 @@ class PermitApplicationController {
                                    @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         Actor actor = currentActor.actingAs(Role.CITIZEN);
         citedDocuments.requireStored(submission.ownershipDocument(), submission.documents());
-        String commandId = commandId(key);
+        String commandId = ApplicationCommands.commandId(key);
         ZoningAssessmentIssued assessment = assessment(submission.assessmentId());
         // The same key names the same application, so that a retried submission finds its first attempt.
         PermitApplicationId id = key == null ? PermitApplicationId.random()
@@ -156,27 +126,21 @@ class PermitApplicationController {
             description = "Allowed when the application was returned for correction or its fees were held. The check runs again.")
     Receipt resubmit(@PathVariable String id, @RequestBody Resubmission resubmission,
                      @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CITIZEN);
-        citedDocuments.requireStored(null, resubmission.documents());
-        PermitApplicationId applicationId = PermitApplicationId.parse(id);
-        String commandId = commandId(key);
-        String assessmentId = resubmission.assessmentId() != null ? resubmission.assessmentId()
-                : histories.of(applicationId).assessment().assessmentId();
-        commands.send(new ResubmitPermitApplication(applicationId, commandId, assessment(assessmentId),
-                resubmission.building(), resubmission.documents()), actor);
-        return Receipt.of(histories.of(applicationId), commandId);
+        return applications.sendAndRead(id, key, (applicationId, commandId) -> {
+            citedDocuments.requireStored(null, resubmission.documents());
+            String assessmentId = resubmission.assessmentId() != null ? resubmission.assessmentId()
+                    : histories.of(applicationId).assessment().assessmentId();
+            return new ResubmitPermitApplication(applicationId, commandId, assessment(assessmentId),
+                    resubmission.building(), resubmission.documents());
+        }, Role.CITIZEN);
     }
 
     @PostMapping("/{id}/withdrawal")
     @Operation(summary = "Withdraw the application (the applicant), at any stage before the permit is issued")
     Receipt withdraw(@PathVariable String id, @RequestBody(required = false) Withdrawal withdrawal,
                      @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CITIZEN);
-        PermitApplicationId applicationId = PermitApplicationId.parse(id);
-        String commandId = commandId(key);
-        commands.send(new WithdrawPermitApplication(applicationId, commandId, withdrawal == null ? null : withdrawal.reason()),
-                actor);
-        return Receipt.of(histories.of(applicationId), commandId);
+        return applications.sendAndRead(id, key, (applicationId, commandId) -> new WithdrawPermitApplication(applicationId,
+                commandId, withdrawal == null ? null : withdrawal.reason()), Role.CITIZEN);
     }
 
     @PostMapping("/{id}/approval")
@@ -185,23 +149,16 @@ class PermitApplicationController {
                     + "a discretion (legal basis and justification) and waits for a second approver.")
     Receipt approve(@PathVariable String id, @RequestBody ApprovalDecision approval,
                     @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CLERK);
-        PermitApplicationId applicationId = PermitApplicationId.parse(id);
-        String commandId = commandId(key);
-        commands.send(new ApproveApplication(applicationId, commandId, approval.expectedVersion(), approval.discretion()), actor);
-        return Receipt.of(histories.of(applicationId), commandId);
+        return applications.sendAndRead(id, key, (applicationId, commandId) -> new ApproveApplication(applicationId,
+                commandId, approval.expectedVersion(), approval.discretion()), Role.CLERK);
     }
 
     @PostMapping("/{id}/changes-requested")
     @Operation(summary = "Return the application to the applicant (its assigned reviewer), citing the rules or outputs at fault")
     Receipt requestChanges(@PathVariable String id, @RequestBody ChangeRequest request,
                            @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CLERK);
-        PermitApplicationId applicationId = PermitApplicationId.parse(id);
-        String commandId = commandId(key);
-        commands.send(new RequestChanges(applicationId, commandId, request.expectedVersion(), request.citedRules(),
-                request.note()), actor);
-        return Receipt.of(histories.of(applicationId), commandId);
+        return applications.sendAndRead(id, key, (applicationId, commandId) -> new RequestChanges(applicationId,
+                commandId, request.expectedVersion(), request.citedRules(), request.note()), Role.CLERK);
     }
 
     @PostMapping("/{id}/rejection")
@@ -210,12 +167,8 @@ class PermitApplicationController {
                     + "a second approver.")
     Receipt reject(@PathVariable String id, @RequestBody RejectionDecision rejection,
                    @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CLERK);
-        PermitApplicationId applicationId = PermitApplicationId.parse(id);
-        String commandId = commandId(key);
-        commands.send(new RejectApplication(applicationId, commandId, rejection.expectedVersion(), rejection.discretion()),
-                actor);
-        return Receipt.of(histories.of(applicationId), commandId);
+        return applications.sendAndRead(id, key, (applicationId, commandId) -> new RejectApplication(applicationId,
+                commandId, rejection.expectedVersion(), rejection.discretion()), Role.CLERK);
     }
 
     @GetMapping("/{id}")
@@ -242,16 +195,5 @@ class PermitApplicationController {
                     .with("field", "assessmentId");
         }
         return assessments.issued(ZoningAssessmentId.parse(assessmentId.strip()));
-    }
-
-    static String commandId(String key) {
-        if (key == null) {
-            return UUID.randomUUID().toString();
-        }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "An " + IDEMPOTENCY_KEY + " has 1 to " + MAX_KEY_LENGTH
-                    + " characters").with("field", IDEMPOTENCY_KEY);
-        }
-        return key;
     }
 }

@@ -397,6 +397,10 @@ public class PermitApplication {
         requireStaff(actor, ErrorCode.FORBIDDEN_ROLE);
         requireNoPendingDecision();
         Discretion discretion = requireDiscretion(command.discretion(), "a fee waiver is a discretionary decision");
+        if (SubmissionRules.blank(command.feeType())) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "A fee waiver names the fee line it waives")
+                    .with("field", "feeType");
+        }
         String key = lineKey(command.feeType(), command.floorLevel());
         FeeLine line = feeLines.stream().filter(l -> lineKey(l.type(), l.floorLevel()).equals(key)).findFirst()
                 .filter(l -> !waivedLines.contains(key))

@@ -31,6 +31,7 @@ class DemoReviewDesks implements ApplicationRunner {
 
     static final List<DemoClerk> CLERKS = List.of(
             new DemoClerk("qazvin", "0d3e0000-c1e4-4000-8000-000000000001", "علی رضایی"),
+            new DemoClerk("qazvin", "0d3e0000-c1e4-4000-8000-000000000003", "فاطمه حسینی"),
             new DemoClerk("takestan", "0d3e0000-c1e4-4000-8000-000000000002", "زهرا کریمی"));
     private static final Logger log = LoggerFactory.getLogger(DemoReviewDesks.class);
     private static final Actor LOADER = Actor.system("demo-review-desks");

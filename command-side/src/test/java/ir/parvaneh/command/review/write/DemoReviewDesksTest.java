@@ -42,8 +42,9 @@ class DemoReviewDesksTest {
         json.readTree(Path.of("../scripts/keycloak/parvaneh-realm.json").toFile()).get("users")
                 .forEach(user -> realmUsers.put(user.get("username").asText(), user));
         for (DemoReviewDesks.DemoClerk clerk : DemoReviewDesks.CLERKS) {
-            JsonNode user = realmUsers.get("clerk." + clerk.slug());
-            assertThat(user.get("id").asText()).as("the realm's id of clerk.%s", clerk.slug()).isEqualTo(clerk.subject());
+            JsonNode user = realmUsers.values().stream().filter(u -> u.has("id") && u.get("id").asText().equals(clerk.subject()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no realm user has the id " + clerk.subject()));
+            assertThat(user.get("realmRoles").get(0).asText()).isEqualTo("CLERK");
             assertThat(user.get("attributes").get("municipality").get(0).asText()).isEqualTo(clerk.slug());
             assertThat(events.of(ReviewDeskId.of(MunicipalityId.forProvinceSlug(clerk.slug())).toString()))
                     .anySatisfy(event -> {
