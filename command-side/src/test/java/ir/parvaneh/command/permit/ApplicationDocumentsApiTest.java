@@ -2,19 +2,16 @@ package ir.parvaneh.command.permit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.assessment.write.AssessmentRecords;
-import ir.parvaneh.command.permit.write.ComplianceCheck;
+import ir.parvaneh.command.support.AssessedParcels;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
 import ir.parvaneh.command.support.DemoTown;
 import ir.parvaneh.command.support.StoredEvents;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
-import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitValues.DocumentReference;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
-import ir.parvaneh.kernel.rulebook.RulebookContent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,9 +31,6 @@ import static ir.parvaneh.command.permit.PermitTestData.DRAWINGS;
 import static ir.parvaneh.command.permit.PermitTestData.STRUCTURE;
 import static ir.parvaneh.command.support.DocumentUploads.pdfFor;
 import static ir.parvaneh.command.support.DocumentUploads.uploaded;
-import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
-import static ir.parvaneh.command.support.TestRulebooks.withFile;
-import static ir.parvaneh.command.support.TestRulebooks.zip;
 import static ir.parvaneh.command.support.Tokens.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,13 +51,11 @@ class ApplicationDocumentsApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    AssessedParcels parcels;
+    @Autowired
     ObjectMapper json;
     @Autowired
-    DemoTown demoTown;
-    @Autowired
     StoredEvents events;
-    @Autowired
-    AssessmentRecords assessments;
 
     private final Actor citizen = new Actor("e7a3c9b1-2d4f-4a6c-8e1b-3c5d7f9a1b05", "مریم احمدی", Role.CITIZEN, null,
             "0012345679");
@@ -73,27 +65,10 @@ class ApplicationDocumentsApiTest {
 
     @BeforeAll
     void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
-        // As in PermitApplicationApiTest: a town whose ordinary parcel allows a compliant house.
-        for (int attempt = 0; attempt < 8; attempt++) {
-            town = demoTown.withLayers("pdoc", 200);
-            RulebookContent rulebook = provinceRulebookFor(town.slug());
-            rulebook = withFile(rulebook, RulebookContent.MANIFEST, rulebook.manifest().replaceFirst(
-                    "(\"minLotSizeM2\" : \\{\\s*\"value\" : )\\d+", "$150"));
-            send(post("/api/municipalities/" + town.slug() + "/rulebooks").with(tokenOf(town.admin()))
-                    .contentType("application/zip").content(zip(rulebook)), 201);
-            JsonNode assessed = send(post("/api/assessments").with(tokenOf(citizen)).contentType("application/json")
-                    .content("{\"municipality\":\"" + town.slug() + "\",\"plate\":\"" + town.samples().ordinary().plate()
-                            + "\",\"intendedUse\":\"RESIDENTIAL\"}"), 201);
-            assessment = assessments.issued(ZoningAssessmentId.parse(assessed.get("assessmentId").asText()));
-            if (!LargestHouse.allowsStoreys(assessment.outcome())) {
-                continue;
-            }
-            compliant = LargestHouse.allowedOn(assessment.outcome(), 0);
-            if (ComplianceCheck.of(compliant, assessment.outcome()).result().equals("PASSED")) {
-                return;
-            }
-        }
-        throw new AssertionError("No generated town had an ordinary parcel where housing complies");
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("pdoc", citizen);
+        town = parcel.town();
+        assessment = parcel.assessment();
+        compliant = parcel.compliant();
     }
 
     @Test

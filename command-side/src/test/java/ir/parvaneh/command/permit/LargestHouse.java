@@ -36,7 +36,7 @@ public final class LargestHouse {
                 3.5 * (floors + extraStoreys), null);
     }
 
-    static boolean allowsStoreys(ZoningOutcome outcome) {
+    public static boolean allowsStoreys(ZoningOutcome outcome) {
         return java.util.stream.Stream.of("max-floors", "max-footprint-m2", "max-gross-floor-area-m2")
                 .map(name -> outcome.output(name).filter(o -> o.determined() && o.value() != null).map(o -> o.value()))
                 .allMatch(value -> value.isPresent() && new BigDecimal(value.get()).signum() > 0);

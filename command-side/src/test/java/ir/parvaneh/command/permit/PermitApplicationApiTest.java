@@ -3,8 +3,8 @@ package ir.parvaneh.command.permit;
 import ir.parvaneh.command.permit.payment.PaymentSignatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
+import ir.parvaneh.command.support.AssessedParcels;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
 import ir.parvaneh.command.support.DemoTown;
 import ir.parvaneh.command.support.StoredEvents;
@@ -60,15 +60,13 @@ class PermitApplicationApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ObjectMapper json;
+    AssessedParcels parcels;
     @Autowired
-    DemoTown demoTown;
+    ObjectMapper json;
     @Autowired
     StoredEvents events;
     @Autowired
     ActingCommands commands;
-    @Autowired
-    AssessmentRecords assessments;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -83,8 +81,8 @@ class PermitApplicationApiTest {
 
     @BeforeEach
     void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
-        http = new PermitHttp(mvc, json, demoTown, assessments);
-        PermitHttp.AssessedParcel parcel = http.parcelWhereHousingComplies("papi", citizen);
+        http = new PermitHttp(mvc, json, parcels);
+        AssessedParcels.Assessed parcel = http.parcelWhereHousingComplies("papi", citizen);
         town = parcel.town();
         assessment = parcel.assessment();
         compliant = parcel.compliant();

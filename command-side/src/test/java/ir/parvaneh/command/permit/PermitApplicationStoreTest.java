@@ -9,16 +9,11 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import java.time.Duration;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationExpired;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
-import ir.parvaneh.command.permit.write.ComplianceCheck;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
 import ir.parvaneh.command.support.AssessedParcels;
 import ir.parvaneh.command.support.DemoTown;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
-import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
@@ -32,14 +27,12 @@ import ir.parvaneh.kernel.permit.PermitCommands.AssignReviewer;
 import ir.parvaneh.kernel.permit.PermitCommands.ConfirmPayment;
 import ir.parvaneh.kernel.permit.PermitCommands.SubmitPermitApplication;
 import ir.parvaneh.kernel.rulebook.RulebookContent;
-import ir.parvaneh.kernel.rulebook.ZoningOutcome;
 import ir.parvaneh.kernel.time.IranTime;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
 import java.util.List;
@@ -47,14 +40,8 @@ import java.util.List;
 import static ir.parvaneh.command.jooq.command.Tables.PERMIT_NUMBER_COUNTER;
 import static ir.parvaneh.command.permit.PermitTestData.DEED;
 import static ir.parvaneh.command.permit.PermitTestData.DRAWINGS;
-import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
-import static ir.parvaneh.command.support.TestRulebooks.withFile;
-import static ir.parvaneh.command.support.TestRulebooks.zip;
-import static ir.parvaneh.command.support.Tokens.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The permit application in the running command side, on the real database: an assessment issued over HTTP is read
@@ -66,15 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PermitApplicationStoreTest {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    DemoTown demoTown;
-    @Autowired
     ActingCommands commands;
-    @Autowired
-    AssessmentRecords assessments;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -91,7 +70,7 @@ class PermitApplicationStoreTest {
     @Test
     void anAssessedParcelIsAppliedForPricedPaidAssignedAndApprovedAndEveryEventReadsBack() throws Exception {
         Actor citizen = new Actor("e7a3c9b1-2d4f-4a6c-8e1b-3c5d7f9a1b05", "مریم احمدی", Role.CITIZEN, null, "0012345679");
-        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("permit", citizen);
         DemoTown.Town town = parcel.town();
         String slug = town.slug();
         String plate = parcel.plate();
@@ -152,7 +131,7 @@ class PermitApplicationStoreTest {
     @Test
     void anUnpaidApplicationsPaymentDeadlineFiresFromTheDatabaseAndExpiresIt() throws Exception {
         Actor citizen = new Actor("1234567891", "رضا کریمی", Role.CITIZEN, null, "1234567891");
-        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("permit", citizen);
         PermitApplicationId id = PermitApplicationId.random();
         commands.send(new SubmitPermitApplication(id, "c-submit", parcel.town().id(), parcel.town().slug(), parcel.plate(),
                 parcel.assessment(), LargestHouse.allowedOn(parcel.assessment().outcome(), 0), DEED, DRAWINGS), citizen);

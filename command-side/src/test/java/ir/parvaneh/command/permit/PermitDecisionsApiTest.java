@@ -2,9 +2,9 @@ package ir.parvaneh.command.permit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.assessment.write.AssessmentRecords;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.permit.payment.PaymentSignatures;
+import ir.parvaneh.command.support.AssessedParcels;
 import ir.parvaneh.command.support.CommandSideIntegrationTest;
 import ir.parvaneh.command.support.DemoTown;
 import ir.parvaneh.command.support.StoredEvents;
@@ -60,11 +60,9 @@ class PermitDecisionsApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    AssessedParcels parcels;
+    @Autowired
     ObjectMapper json;
-    @Autowired
-    DemoTown demoTown;
-    @Autowired
-    AssessmentRecords assessments;
     @Autowired
     StoredEvents events;
     @Autowired
@@ -89,8 +87,8 @@ class PermitDecisionsApiTest {
 
     @BeforeEach
     void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
-        http = new PermitHttp(mvc, json, demoTown, assessments);
-        PermitHttp.AssessedParcel parcel = http.parcelWhereHousingComplies("pdec", citizen);
+        http = new PermitHttp(mvc, json, parcels);
+        AssessedParcels.Assessed parcel = http.parcelWhereHousingComplies("pdec", citizen);
         town = parcel.town();
         assessment = parcel.assessment();
         compliant = parcel.compliant();

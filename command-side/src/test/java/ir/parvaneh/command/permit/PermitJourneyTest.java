@@ -181,7 +181,7 @@ class PermitJourneyTest {
 
     /** A town of its own whose administrator has put one clerk on the review desk. */
     private Town townWithAReviewer() throws Exception {
-        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("permit", citizen);
         String slug = parcel.town().slug();
         Actor reviewer = new Actor("reviewer-" + slug, "علی رضایی", Role.CLERK, slug, null);
         send(put("/api/municipalities/" + slug + "/review-desk/reviewers/" + reviewer.subject())

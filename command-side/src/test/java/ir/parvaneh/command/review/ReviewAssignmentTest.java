@@ -71,7 +71,7 @@ class ReviewAssignmentTest {
 
     @Test
     void paidApplicationsGoInArrivalOrderToTheLeastLoadedReviewerAndWaitWhenEveryReviewerIsFull() throws Exception {
-        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("permit", citizen);
         String slug = parcel.town().slug();
         Actor admin = parcel.town().admin();
         Actor reviewerA = new Actor("reviewer-a", "علی رضایی", Role.CLERK, slug, null);
@@ -111,7 +111,7 @@ class ReviewAssignmentTest {
 
     @Test
     void theApplicantNeverReviewsTheirOwnFileAndARetiredReviewerGetsNothingNew() throws Exception {
-        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("permit", citizen);
         String slug = parcel.town().slug();
         Actor admin = parcel.town().admin();
         // A clerk of the town who applies for a permit of their own, as a citizen, under the same identity.
@@ -139,7 +139,7 @@ class ReviewAssignmentTest {
 
     @Test
     void onlyTheMunicipalitysAdministratorChangesTheDeskAndEveryRefusalRecordsNothing() throws Exception {
-        AssessedParcels.Assessed parcel = parcels.whereItComplies(citizen, outcome -> LargestHouse.allowedOn(outcome, 0));
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("permit", citizen);
         String slug = parcel.town().slug();
         Actor admin = parcel.town().admin();
         Actor clerk = new Actor("reviewer-a", "علی رضایی", Role.CLERK, slug, null);
