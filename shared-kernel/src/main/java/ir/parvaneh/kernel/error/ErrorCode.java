@@ -134,6 +134,8 @@ public enum ErrorCode {
     PERMIT_NO_DEVIATIONS(409, "آخرین اندازه‌گیری تخلفی نشان نمی‌دهد", "The last measurement shows no deviation"),
     PERMIT_OBJECTION_DECIDER_CONFLICTED(403, "رسیدگی به اعتراض باید توسط کارشناسی غیر از ردکننده انجام شود",
             "An objection is decided by a reviewer other than the one who rejected"),
+    PROJECTION_REBUILD_REFUSED(409, "بازسازی این نمای خواندنی اکنون ممکن نیست",
+            "This projection cannot be rebuilt now"),
     REVIEWER_NOT_ENROLLED(404, "این شخص در فهرست کارشناسان بررسی این شهرداری نیست",
             "This person is not on the municipality's roster of reviewers"),
     INTERNAL_ERROR(500, "خطای داخلی سامانه", "Internal error");

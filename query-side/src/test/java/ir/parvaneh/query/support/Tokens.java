@@ -1,0 +1,32 @@
+package ir.parvaneh.query.support;
+
+import ir.parvaneh.kernel.identity.Actor;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+
+import java.util.List;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+/** Test bearer tokens shaped like the ones Parvaneh's Keycloak realm issues. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static JwtRequestPostProcessor tokenOf(Actor actor) {
+        return jwt().jwt(token -> {
+                    token.subject(actor.subject())
+                            .claim("name", actor.displayName())
+                            .claim("roles", List.of(actor.role().name()))
+                            .claim("preferred_username", actor.subject());
+                    if (actor.municipality() != null) {
+                        token.claim("municipality", actor.municipality());
+                    }
+                    if (actor.nationalCode() != null) {
+                        token.claim("national_code", actor.nationalCode());
+                    }
+                })
+                .authorities(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+    }
+}
