@@ -156,10 +156,21 @@ class PermitApplicationProjector {
                 .valuesOfRecords(batch.steps)
                 .onConflictDoNothing()
                 .execute();
-        // Delivered after the commit (the emitter defers to it), so a subscriber re-reading the row sees it.
-        for (PermitApplicationRecord row : batch.rows.values()) {
-            GetPermitApplication.Changed changed = new GetPermitApplication.Changed(row.getId(), row.getLastSequence());
-            updates.emit(GetPermitApplication.class, query -> query.applicationId().equals(row.getId()), changed);
+        // Only once the rows are committed, so that a subscriber re-reading the row sees them. The emitter defers by
+        // itself only from a unit of work's STARTED phase; this runs in its PREPARE_COMMIT phase, where it would not.
+        List<GetPermitApplication.Changed> changes = batch.rows.values().stream()
+                .map(row -> new GetPermitApplication.Changed(row.getId(), row.getLastSequence())).toList();
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> announce(changes));
+        } else {
+            announce(changes);
+        }
+    }
+
+    private void announce(List<GetPermitApplication.Changed> changes) {
+        for (GetPermitApplication.Changed changed : changes) {
+            updates.emit(GetPermitApplication.class, query -> query.applicationId().equals(changed.applicationId()),
+                    changed);
         }
     }
 
