@@ -37,7 +37,8 @@ import java.util.function.Function;
 /**
  * Folds one event into an application's row. The stage rules are those of the command side's
  * {@code PermitApplicationHistory.stageAfter} (docs/permit-lifecycle.md): events that change no stage leave it, and a
- * declined discretionary decision returns to the stage it was proposed in. {@code ApplicationFoldTest} pins them.
+ * declined discretionary decision returns to the stage it was proposed in. {@code ApplicationFoldTest} pins the
+ * paths the command side's API tests do not drive.
  */
 final class ApplicationFold {
 
