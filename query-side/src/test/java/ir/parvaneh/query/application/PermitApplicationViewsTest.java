@@ -340,6 +340,18 @@ class PermitApplicationViewsTest {
     }
 
     @Test
+    void givenTheOpenApiDocumentThenItDescribesEveryView() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/me/applications'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/me/applications/{id}'].get.parameters[*].name", hasItem("version")))
+                .andExpect(jsonPath("$.paths['/api/applications/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/municipalities/{slug}/queues/{stage}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/me/reviews'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/me/assessments'].get").exists());
+    }
+
+    @Test
     void givenARedeliveredOrOlderEventThenTheViewsAreUnchanged() {
         String id = ir.parvaneh.kernel.permit.PermitApplicationId.random().toString();
         Actor citizen = Applications.citizen("تکرار");
