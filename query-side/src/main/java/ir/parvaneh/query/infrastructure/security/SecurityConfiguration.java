@@ -44,6 +44,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // A municipality's work queues are staff business, not public like the municipality.
+                        .requestMatchers("/api/municipalities/*/queues/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/municipalities", "/api/municipalities/**").permitAll()
                         // Map services: the layers in force are public reference data. GIS clients ask HEAD
                         // before they fetch a tile (GDAL's /vsicurl/ does).

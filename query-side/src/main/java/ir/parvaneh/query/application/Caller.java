@@ -1,0 +1,58 @@
+package ir.parvaneh.query.application;
+
+import ir.parvaneh.kernel.error.DomainException;
+import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.identity.ActorClaims;
+import ir.parvaneh.kernel.identity.Role;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.Set;
+
+/**
+ * Who is reading: the token's subject, its roles and the municipality (slug) its municipal roles serve. Reading needs
+ * no complete actor (a citizen's national code is checked where they act, on the command side).
+ */
+record Caller(String subject, Set<Role> roles, String municipality) {
+
+    private static final Set<Role> MUNICIPAL_STAFF = Set.of(Role.CLERK, Role.MUNICIPAL_ADMIN, Role.INSPECTOR);
+    private static final Set<Role> PROVINCIAL = Set.of(Role.OVERSIGHT, Role.PROVINCE_ADMIN);
+
+    static Caller current() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new DomainException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
+        }
+        var claims = token.getToken().getClaims();
+        Object municipality = claims.get(ActorClaims.MUNICIPALITY);
+        return new Caller(token.getToken().getSubject(), ActorClaims.roles(claims),
+                municipality == null ? null : municipality.toString());
+    }
+
+    boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    boolean provincial() {
+        return roles.stream().anyMatch(PROVINCIAL::contains);
+    }
+
+    /** Whether a municipal role of the caller serves this municipality. */
+    boolean staffOf(String municipalitySlug) {
+        return municipality != null && municipality.equals(municipalitySlug)
+                && roles.stream().anyMatch(MUNICIPAL_STAFF::contains);
+    }
+
+    boolean municipalStaff() {
+        return roles.stream().anyMatch(MUNICIPAL_STAFF::contains);
+    }
+
+    /** Refuses a caller holding none of the roles. */
+    Caller requireAny(Role... allowed) {
+        for (Role role : allowed) {
+            if (roles.contains(role)) {
+                return this;
+            }
+        }
+        throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "This needs one of the roles " + Set.of(allowed));
+    }
+}

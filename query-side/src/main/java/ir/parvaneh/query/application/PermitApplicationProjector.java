@@ -1,0 +1,188 @@
+package ir.parvaneh.query.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.kernel.identity.Actor;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.GetPermitApplication;
+import ir.parvaneh.kernel.time.IranTime;
+import ir.parvaneh.kernel.time.JalaliDate;
+import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationEventRecord;
+import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
+import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION_EVENT;
+
+/**
+ * Projects permit-application events into {@code query.permit_application} (one row per application) and
+ * {@code query.permit_application_event} (its timeline).
+ *
+ * <p>A processor batch is folded in memory and written at the batch's prepare-commit with one multi-row upsert per
+ * table, in the transaction that also stores the processor's token. Idempotent: a row applies only events above its
+ * {@code last_sequence} (the upsert also refuses to move it back), and a timeline step is keyed by its sequence, so a
+ * redelivered batch changes nothing. After the commit, subscribers of {@link GetPermitApplication} hear the new version
+ * (read-your-writes).
+ */
+@Component
+@ProcessingGroup(PermitApplicationProjector.PROCESSING_GROUP)
+class PermitApplicationProjector {
+
+    static final String PROCESSING_GROUP = "permit-applications";
+
+    private static final Logger log = LoggerFactory.getLogger(PermitApplicationProjector.class);
+    private static final String BATCH = PermitApplicationProjector.class.getName() + ".batch";
+
+    private final DSLContext dsl;
+    private final ObjectMapper json;
+    private final QueryUpdateEmitter updates;
+
+    PermitApplicationProjector(DSLContext dsl, ObjectMapper json, QueryUpdateEmitter updates) {
+        this.dsl = dsl;
+        this.json = json;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(PermitApplicationEvent event, @SequenceNumber Long sequence, @Timestamp Instant at, MetaData metaData) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            Batch batch = root.getOrComputeResource(BATCH, key -> {
+                Batch created = new Batch();
+                root.onPrepareCommit(u -> write(created));
+                return created;
+            });
+            batch.add(this, event, sequence, at, metaData);
+        } else {
+            Batch batch = new Batch();
+            batch.add(this, event, sequence, at, metaData);
+            write(batch);
+        }
+    }
+
+    /** A replay starts from empty tables. */
+    @ResetHandler
+    void reset() {
+        dsl.truncate(PERMIT_APPLICATION_EVENT).execute();
+        dsl.truncate(PERMIT_APPLICATION).execute();
+    }
+
+    /** The rows a batch touched, in their state after it, and the timeline steps it adds. */
+    private static final class Batch {
+        final Map<String, PermitApplicationRecord> rows = new LinkedHashMap<>();
+        final List<PermitApplicationEventRecord> steps = new ArrayList<>();
+
+        void add(PermitApplicationProjector projector, PermitApplicationEvent event, long sequence, Instant at,
+                 MetaData metaData) {
+            String id = event.applicationId();
+            PermitApplicationRecord row = rows.containsKey(id) ? rows.get(id) : projector.load(id);
+            if (row == null) {
+                if (!(event instanceof PermitApplicationSubmitted submitted)) {
+                    log.warn("{} #{} of {} has no submission before it; skipped", event.getClass().getSimpleName(),
+                            sequence, id);
+                    return;
+                }
+                row = ApplicationFold.submitted(submitted, sequence, at);
+            } else if (sequence <= row.getLastSequence()) {
+                return;
+            } else {
+                ApplicationFold.apply(row, event, sequence, at, projector::toJson);
+            }
+            rows.put(id, row);
+            steps.add(projector.step(event, sequence, at, metaData));
+        }
+    }
+
+    private PermitApplicationRecord load(String id) {
+        return dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.eq(id)).fetchOne();
+    }
+
+    private PermitApplicationEventRecord step(PermitApplicationEvent event, long sequence, Instant at,
+                                              MetaData metaData) {
+        TimelineText text = TimelineText.of(event);
+        PermitApplicationEventRecord step = new PermitApplicationEventRecord();
+        step.setApplicationId(event.applicationId());
+        step.setSequence(sequence);
+        step.setType(event.getClass().getSimpleName());
+        step.setOccurredAt(at.atOffset(ZoneOffset.UTC));
+        step.setOccurredOnJalali(JalaliDate.of(at.atZone(IranTime.ZONE).toLocalDate()).toString());
+        step.setActorSubject(text(metaData.get(Actor.SUBJECT)));
+        step.setActorRole(text(metaData.get(Actor.ROLE)));
+        step.setSummaryFa(text.summaryFa());
+        step.setSummaryEn(text.summaryEn());
+        step.setDetails(toJson(text.details()));
+        return step;
+    }
+
+    private void write(Batch batch) {
+        if (batch.rows.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Field<?>> everyColumn = new LinkedHashMap<>();
+        for (Field<?> field : PERMIT_APPLICATION.fields()) {
+            everyColumn.put(field, DSL.excluded(field));
+        }
+        dsl.insertInto(PERMIT_APPLICATION, PERMIT_APPLICATION.fields())
+                .valuesOfRecords(batch.rows.values())
+                .onConflict(PERMIT_APPLICATION.ID)
+                .doUpdate()
+                .set(everyColumn)
+                .where(PERMIT_APPLICATION.LAST_SEQUENCE.lt(DSL.excluded(PERMIT_APPLICATION.LAST_SEQUENCE)))
+                .execute();
+        dsl.insertInto(PERMIT_APPLICATION_EVENT, PERMIT_APPLICATION_EVENT.fields())
+                .valuesOfRecords(batch.steps)
+                .onConflictDoNothing()
+                .execute();
+        // Only once the rows are committed, so that a subscriber re-reading the row sees them. The emitter defers by
+        // itself only from a unit of work's STARTED phase; this runs in its PREPARE_COMMIT phase, where it would not.
+        List<GetPermitApplication.Changed> changes = batch.rows.values().stream()
+                .map(row -> new GetPermitApplication.Changed(row.getId(), row.getLastSequence())).toList();
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> announce(changes));
+        } else {
+            announce(changes);
+        }
+    }
+
+    private void announce(List<GetPermitApplication.Changed> changes) {
+        for (GetPermitApplication.Changed changed : changes) {
+            updates.emit(GetPermitApplication.class, query -> query.applicationId().equals(changed.applicationId()),
+                    changed);
+        }
+    }
+
+    private JSONB toJson(Object value) {
+        try {
+            return value == null ? null : JSONB.valueOf(json.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

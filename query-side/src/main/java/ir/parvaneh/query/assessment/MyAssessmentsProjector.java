@@ -1,0 +1,56 @@
+package ir.parvaneh.query.assessment;
+
+import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.kernel.identity.Actor;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static ir.parvaneh.query.jooq.query.Tables.ZONING_ASSESSMENT;
+
+/**
+ * Keeps {@code query.zoning_assessment}: each issued assessment with the subject who asked for it (from the event's
+ * metadata). An assessment is issued once and never changes, so a redelivery is simply ignored. It shares the
+ * permit applications' processing group, so one reset rebuilds a citizen's whole status page.
+ */
+@Component
+@ProcessingGroup("permit-applications")
+class MyAssessmentsProjector {
+
+    private final DSLContext dsl;
+
+    MyAssessmentsProjector(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @EventHandler
+    void on(ZoningAssessmentIssued event, @Timestamp Instant at, MetaData metaData) {
+        Object requester = metaData.get(Actor.SUBJECT);
+        dsl.insertInto(ZONING_ASSESSMENT)
+                .set(ZONING_ASSESSMENT.ID, event.assessmentId())
+                .set(ZONING_ASSESSMENT.REQUESTER_SUBJECT, requester == null ? null : requester.toString())
+                .set(ZONING_ASSESSMENT.MUNICIPALITY_ID, event.municipalityId())
+                .set(ZONING_ASSESSMENT.MUNICIPALITY_SLUG, event.municipalitySlug())
+                .set(ZONING_ASSESSMENT.PLATE, event.plate())
+                .set(ZONING_ASSESSMENT.INTENDED_USE, event.intendedUse())
+                .set(ZONING_ASSESSMENT.ISSUED_ON, LocalDate.parse(event.issuedOn()))
+                .set(ZONING_ASSESSMENT.VALID_UNTIL, LocalDate.parse(event.validUntil()))
+                .set(ZONING_ASSESSMENT.RULEBOOK_VERSION, event.rulebookVersion())
+                .set(ZONING_ASSESSMENT.ISSUED_AT, at.atOffset(ZoneOffset.UTC))
+                .onConflict(ZONING_ASSESSMENT.ID).doNothing()
+                .execute();
+    }
+
+    @ResetHandler
+    void reset() {
+        dsl.truncate(ZONING_ASSESSMENT).execute();
+    }
+}
