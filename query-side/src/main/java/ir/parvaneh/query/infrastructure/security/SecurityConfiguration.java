@@ -45,6 +45,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/municipalities", "/api/municipalities/**").permitAll()
+                        // Anonymised permitting statistics, published for transparency.
+                        .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         // Map services: the layers in force are public reference data. GIS clients ask HEAD
                         // before they fetch a tile (GDAL's /vsicurl/ does).
                         .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**").permitAll()
