@@ -40,6 +40,10 @@ CREATE TABLE query.oversight_fact (
 );
 CREATE INDEX oversight_fact_month_ix ON query.oversight_fact (month, kind);
 CREATE INDEX oversight_fact_position_ix ON query.oversight_fact (application_id, position);
+-- The queue-order view looks for older applications ready for review and for a reviewer's assignments.
+CREATE INDEX oversight_fact_ready_ix ON query.oversight_fact (position) WHERE stage = 'AWAITING_REVIEW';
+CREATE INDEX oversight_fact_assigned_ix ON query.oversight_fact (actor_subject, application_id)
+    WHERE kind = 'REVIEWER_ASSIGNED';
 
 -- The time spent in each stage: from the fact that entered it to the next fact that changed the stage.
 CREATE VIEW query.oversight_stage_interval AS
