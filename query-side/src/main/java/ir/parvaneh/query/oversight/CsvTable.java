@@ -5,6 +5,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -56,7 +57,8 @@ final class CsvTable<T> {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        // Double.toString writes small values as 1.0E-4, which a spreadsheet may read as text.
+        String text = value instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : value.toString();
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

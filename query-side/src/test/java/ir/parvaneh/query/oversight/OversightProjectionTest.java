@@ -424,7 +424,8 @@ class OversightProjectionTest {
             String[] lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).split("\r\n");
             assertThat(lines[0]).startsWith("rank,value,month,municipality,name_fa,name_en,submitted,");
             String rowA = Arrays.stream(lines).filter(l -> l.contains("," + slugA + ",")).findFirst().orElseThrow();
-            assertThat(rowA).contains("شهر الف " + run).contains(",1405-07,").contains(",10000000,");
+            assertThat(rowA).contains("شهر الف " + run).contains(",1405-07,").contains(",10000000,")
+                    .contains(",0.3333,").contains(",1.98,5.44,");
             assertThat(rowA.split(",")[1]).isEqualTo("1");
         }
 
