@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         // A municipality's work queues are staff business, not public like the municipality.
                         .requestMatchers("/api/municipalities/*/queues/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/municipalities", "/api/municipalities/**").permitAll()
+                        // Anonymised permitting statistics, published for transparency.
+                        .requestMatchers(HttpMethod.GET, "/api/open-data/**").permitAll()
                         // Map services: the layers in force are public reference data. GIS clients ask HEAD
                         // before they fetch a tile (GDAL's /vsicurl/ does).
                         .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**").permitAll()
