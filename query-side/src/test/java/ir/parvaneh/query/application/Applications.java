@@ -1,5 +1,7 @@
 package ir.parvaneh.query.application;
 
+import ir.parvaneh.query.support.Tokens;
+
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
@@ -19,14 +21,12 @@ import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedFloor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /**
  * Permit applications written into the real event store as the command side records them: each event with its
@@ -62,13 +62,7 @@ final class Applications {
 
     /** A bearer token shaped like the realm's, for the actor. */
     static JwtRequestPostProcessor tokenOf(Actor actor) {
-        return jwt().jwt(token -> {
-            token.subject(actor.subject()).claim("name", actor.displayName())
-                    .claim("roles", List.of(actor.role().name()));
-            if (actor.municipality() != null) {
-                token.claim("municipality", actor.municipality());
-            }
-        }).authorities(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+        return Tokens.tokenOf(actor);
     }
 
     /** One application's stream: appends events at the next sequence number. */

@@ -1,5 +1,7 @@
 package ir.parvaneh.query.oversight;
 
+import ir.parvaneh.query.support.Tokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.kernel.identity.Actor;
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -53,7 +54,6 @@ import static ir.parvaneh.query.jooq.query.Tables.OVERSIGHT_APPLICATION;
 import static ir.parvaneh.query.jooq.query.Tables.OVERSIGHT_FACT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -235,12 +235,8 @@ class OversightProjectionTest {
     }
 
     static JwtRequestPostProcessor token(Role role, String municipality) {
-        return jwt().jwt(t -> {
-            t.subject(UUID.randomUUID().toString()).claim("roles", List.of(role.name()));
-            if (municipality != null) {
-                t.claim("municipality", municipality);
-            }
-        }).authorities(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        return Tokens.tokenOf(new Actor(UUID.randomUUID().toString(), null, role, municipality,
+                role == Role.CITIZEN ? "0012345679" : null));
     }
 
     JsonNode read(MvcResult result) throws Exception {
