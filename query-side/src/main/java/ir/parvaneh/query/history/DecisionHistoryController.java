@@ -1,6 +1,5 @@
 package ir.parvaneh.query.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -13,7 +12,6 @@ import ir.parvaneh.query.history.HistoryEntries.Entry;
 import ir.parvaneh.query.history.HistoryEntries.History;
 import ir.parvaneh.query.history.HistoryEntries.Reverification;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
-import org.jooq.DSLContext;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_CHAIN;
-import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_EVENT;
 
 /**
  * The decision history of a permit application or a zoning assessment, for inspectors and auditors: every
@@ -44,14 +39,12 @@ class DecisionHistoryController {
     private static final String REVERIFY_HELP = "Re-run each recorded assessment the history rests on against its "
             + "rulebook version, through the command side (with your token)";
 
-    private final DSLContext dsl;
-    private final ObjectMapper json;
+    private final DecisionHistoryReadModel histories;
     private final ChainVerifier verifier;
     private final AssessmentReverifier reverifier;
 
-    DecisionHistoryController(DSLContext dsl, ObjectMapper json, ChainVerifier verifier, AssessmentReverifier reverifier) {
-        this.dsl = dsl;
-        this.json = json;
+    DecisionHistoryController(DecisionHistoryReadModel histories, ChainVerifier verifier, AssessmentReverifier reverifier) {
+        this.histories = histories;
         this.verifier = verifier;
         this.reverifier = reverifier;
     }
@@ -82,23 +75,9 @@ class DecisionHistoryController {
         return verify(DecisionHistoryProjector.ASSESSMENT, ZoningAssessmentId.parse(id).toString(), token);
     }
 
-    private DecisionHistoryChainRecord readable(String kind, String id, Jwt token) {
-        DecisionHistoryChainRecord chain = dsl.selectFrom(DECISION_HISTORY_CHAIN)
-                .where(DECISION_HISTORY_CHAIN.AGGREGATE_ID.eq(id).and(DECISION_HISTORY_CHAIN.AGGREGATE_KIND.eq(kind)))
-                .fetchOne();
-        if (chain == null) {
-            throw HistoryReaders.notFound(kind, id);
-        }
-        HistoryReaders.check(token, chain, HistoryReaders.notFound(kind, id));
-        return chain;
-    }
-
     private History history(String kind, String id, Jwt token, boolean reverify) {
-        DecisionHistoryChainRecord chain = readable(kind, id, token);
-        List<Entry> entries = dsl.selectFrom(DECISION_HISTORY_EVENT)
-                .where(DECISION_HISTORY_EVENT.AGGREGATE_ID.eq(id))
-                .orderBy(DECISION_HISTORY_EVENT.SEQUENCE)
-                .fetch(event -> HistoryEntries.entry(event, json));
+        DecisionHistoryChainRecord chain = histories.readableChain(kind, id, token);
+        List<Entry> entries = histories.entries(id);
         if (reverify) {
             Map<String, Reverification> done = new HashMap<>();
             entries = entries.stream().map(entry -> {
@@ -124,7 +103,7 @@ class DecisionHistoryController {
     }
 
     private Verification verify(String kind, String id, Jwt token) {
-        DecisionHistoryChainRecord chain = readable(kind, id, token);
+        DecisionHistoryChainRecord chain = histories.readableChain(kind, id, token);
         return verifier.verify(id, chain.getHeadHash(), chain.getHeadSequence());
     }
 }

@@ -259,6 +259,20 @@ class DecisionHistoryTest {
     }
 
     @Test
+    void givenTheRecordedChainIsEditedInTheReadModelThenTheVerificationNamesTheEventWhoseLinkNoLongerFollows() throws Exception {
+        String id = fixtures.application(HistoryFixtures.CITIZEN, fixtures.assessment(HistoryFixtures.CITIZEN));
+        JsonNode view = awaitEvents("/api/applications/" + id + "/history", 5);
+        dsl.execute("UPDATE query.decision_history_event SET chain_hash = repeat('0', 64) WHERE aggregate_id = ? AND sequence = 2", id);
+        mvc.perform(get("/api/applications/" + id + "/history/verification").with(INSPECTOR))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.firstAlteredEvent.sequence").value(2))
+                .andExpect(jsonPath("$.firstAlteredEvent.type").value("ChangesRequested"))
+                .andExpect(jsonPath("$.firstAlteredEvent.alteration").value("CHAIN_DIFFERS"))
+                .andExpect(jsonPath("$.firstAlteredEvent.actualHash").value(view.at("/events/2/eventHash").asText()))
+                .andExpect(jsonPath("$.firstAlteredEvent.actualChainHash").value(view.at("/events/2/chainHash").asText()));
+    }
+
+    @Test
     void givenARedeliveredEventThenTheChainIsUnchanged() throws Exception {
         String id = fixtures.assessment(HistoryFixtures.CITIZEN);
         JsonNode before = awaitEvents("/api/assessments/" + id + "/history", 1);
