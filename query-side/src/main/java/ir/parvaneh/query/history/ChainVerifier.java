@@ -58,7 +58,7 @@ class ChainVerifier {
     }
 
     /**
-     * @param head              the recorded chain head
+     * @param head              the recorded chain head (the last recorded event's chain hash)
      * @param headSequence      its event's sequence
      * @param recomputedHead    the head recomputed from the store; equal to {@code head} when intact
      * @param checkedEvents     events compared, up to and including the first altered one
@@ -87,6 +87,10 @@ class ChainVerifier {
         this.json = json;
     }
 
+    /**
+     * @param head         the head the chain row records, read just before
+     * @param headSequence its sequence
+     */
     Verification verify(String aggregateId, String head, long headSequence) {
         List<DecisionHistoryEventRecord> recorded = dsl.selectFrom(DECISION_HISTORY_EVENT)
                 .where(DECISION_HISTORY_EVENT.AGGREGATE_ID.eq(aggregateId))
@@ -134,14 +138,25 @@ class ChainVerifier {
             }
             chain = next;
         }
-        if (altered == null && !recorded.isEmpty() && !chain.equals(head)) {
-            DecisionHistoryEventRecord last = recorded.get(recorded.size() - 1);
-            altered = altered(last, Alteration.CHAIN_DIFFERS, last.getEventHash(), chain);
+        DecisionHistoryEventRecord last = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
+        long lastSequence = last == null ? -1 : last.getSequence();
+        if (altered == null) {
+            // The head row was read a moment before the events: it may lag behind them, but must be one of the links.
+            if (headSequence > lastSequence) {
+                altered = new AlteredEvent(headSequence, null, null, Alteration.CHAIN_DIFFERS, null, null, head, null);
+            } else {
+                for (DecisionHistoryEventRecord event : recorded) {
+                    if (event.getSequence() == headSequence && !event.getChainHash().equals(head)) {
+                        altered = new AlteredEvent(event.getSequence(), event.getEventIdentifier(),
+                                HistoryEntries.simpleType(event.getPayloadType()), Alteration.CHAIN_DIFFERS,
+                                event.getEventHash(), event.getEventHash(), head, event.getChainHash());
+                    }
+                }
+            }
         }
-        long recordedHead = recorded.isEmpty() ? -1 : recorded.get(recorded.size() - 1).getSequence();
-        int unrecorded = (int) stored.keySet().stream().filter(s -> s > recordedHead).count();
-        return new Verification(aggregateId, altered == null, head, headSequence, altered == null ? chain : null,
-                checked, unrecorded, altered);
+        int unrecorded = (int) stored.keySet().stream().filter(s -> s > lastSequence).count();
+        return new Verification(aggregateId, altered == null, last == null ? head : last.getChainHash(),
+                last == null ? headSequence : lastSequence, altered == null ? chain : null, checked, unrecorded, altered);
     }
 
     private static AlteredEvent altered(DecisionHistoryEventRecord event, Alteration alteration, String actualHash,

@@ -86,8 +86,11 @@ class DecisionHistoryController {
                         done.computeIfAbsent(assessmentId, a -> reverifier.reverify(a, token.getTokenValue())));
             }).toList();
         }
-        return new History(id, kind, chain.getMunicipalitySlug(),
-                new ChainHead(chain.getHeadHash(), chain.getHeadSequence(), entries.size(), "SHA-256", DEFINITION),
+        // The head is the last entry read, not the chain row read a moment earlier: the projection may have moved on.
+        Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        return new History(id, kind, chain.getMunicipalitySlug(), new ChainHead(
+                last == null ? chain.getHeadHash() : last.chainHash(),
+                last == null ? chain.getHeadSequence() : last.sequence(), entries.size(), "SHA-256", DEFINITION),
                 entries);
     }
 

@@ -270,6 +270,18 @@ class DecisionHistoryTest {
                 .andExpect(jsonPath("$.firstAlteredEvent.alteration").value("CHAIN_DIFFERS"))
                 .andExpect(jsonPath("$.firstAlteredEvent.actualHash").value(view.at("/events/2/eventHash").asText()))
                 .andExpect(jsonPath("$.firstAlteredEvent.actualChainHash").value(view.at("/events/2/chainHash").asText()));
+
+        // The head alone, on another application.
+        String other = fixtures.application(HistoryFixtures.CITIZEN, fixtures.assessment(HistoryFixtures.CITIZEN));
+        JsonNode otherView = awaitEvents("/api/applications/" + other + "/history", 5);
+        dsl.execute("UPDATE query.decision_history_chain SET head_hash = repeat('f', 64) WHERE aggregate_id = ?", other);
+        mvc.perform(get("/api/applications/" + other + "/history/verification").with(INSPECTOR))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.checkedEvents").value(5))
+                .andExpect(jsonPath("$.firstAlteredEvent.sequence").value(4))
+                .andExpect(jsonPath("$.firstAlteredEvent.alteration").value("CHAIN_DIFFERS"))
+                .andExpect(jsonPath("$.firstAlteredEvent.expectedChainHash").value("f".repeat(64)))
+                .andExpect(jsonPath("$.firstAlteredEvent.actualChainHash").value(otherView.at("/chain/head").asText()));
     }
 
     @Test
