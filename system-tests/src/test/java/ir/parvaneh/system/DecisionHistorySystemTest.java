@@ -1,0 +1,157 @@
+package ir.parvaneh.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.command.CommandSideApplication;
+import ir.parvaneh.command.gis.demo.DemoCity;
+import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
+import ir.parvaneh.command.gis.demo.ProvincePlan;
+import ir.parvaneh.query.QuerySideApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The decision history of a real zoning assessment, with both applications and a real Keycloak: a citizen asks
+ * for the rules of a Qazvin parcel on the command side; Qazvin's inspector reads the assessment's history on the
+ * query side, where the recorded assessment has been re-run by the command side's own verification against its
+ * rulebook version, with the inspector's token relayed; the chain verifies against the event store; readers
+ * without a claim on the file are refused.
+ */
+class DecisionHistorySystemTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo province at its smallest, 150 parcels a city: enough to assess, imported in seconds. */
+    private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
+    private static KeycloakServer keycloak;
+    private static ConfigurableApplicationContext commandSide;
+    private static ConfigurableApplicationContext querySide;
+    private static String commandUrl;
+    private static String queryUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keycloak = KeycloakServer.shared();
+        String db = System.getProperty("parvaneh.test.db.url", "jdbc:postgresql://127.0.0.1:5432/parvaneh_test");
+        String[] common = {
+                "--server.port=0",
+                "--spring.datasource.url=" + db,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + keycloak.issuer()
+                        + "/protocol/openid-connect/certs",
+                "--logging.file.name=target/logs/system.log"};
+        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties(CommandSideApplication.CONFIG_NAME)
+                .run(append(common, "--parvaneh.demo.load-province=true", "--parvaneh.demo.total-parcels=0"));
+        commandUrl = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                .properties(QuerySideApplication.CONFIG_NAME)
+                .run(append(common, "--parvaneh.command-api.url=" + commandUrl));
+        queryUrl = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
+        // Only Qazvin's layers, through the same import the demo run uses (skipped when already in force today).
+        List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
+        DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
+        commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A citizen's assessment of one of Qazvin's parcels in force, found through the public OGC API. */
+    private static String assessAQazvinParcel(String citizen) throws Exception {
+        JsonNode parcels = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> page = send("GET", queryUrl + "/ogc/collections/qazvin-parcels/items?limit=20", null, null);
+            return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
+        }, features -> features != null && !features.isEmpty());
+        for (JsonNode parcel : parcels) {
+            String plate = parcel.at("/properties/plate").asText();
+            HttpResponse<String> issued = send("POST", commandUrl + "/api/assessments", """
+                    {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
+            if (issued.statusCode() == 201) {
+                return JSON.readTree(issued.body()).get("assessmentId").asText();
+            }
+        }
+        throw new AssertionError("No parcel of Qazvin could be assessed");
+    }
+
+    @Test
+    void anInspectorSeesARealAssessmentReRunAgainstItsRulebookVersionByTheCommandSide() throws Exception {
+        String citizen = keycloak.token("0012345679");
+        String id = assessAQazvinParcel(citizen);
+        String inspector = keycloak.token("inspector.qazvin");
+
+        JsonNode history = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> read = send("GET", queryUrl + "/api/assessments/" + id + "/history", null, inspector);
+            return read.statusCode() == 200 ? JSON.readTree(read.body()) : null;
+        }, view -> view != null && view.get("events").size() == 1);
+
+        JsonNode issued = history.at("/events/0");
+        assertThat(issued.get("type").asText()).isEqualTo("ZoningAssessmentIssued");
+        assertThat(issued.at("/actor/role").asText()).isEqualTo("CITIZEN");
+        assertThat(issued.at("/decision/rulebookSha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(issued.at("/decision/layerVersions").size()).isGreaterThan(0);
+        assertThat(issued.at("/decision/outputs").size()).isGreaterThan(0);
+        JsonNode reverification = issued.get("reverification");
+        assertThat(reverification.get("status").asText()).as(reverification.toString()).isEqualTo("IDENTICAL");
+        assertThat(reverification.get("assessmentId").asText()).isEqualTo(id);
+        assertThat(reverification.get("identical").asBoolean()).isTrue();
+        assertThat(reverification.get("rulebookContentIntact").asBoolean()).isTrue();
+        assertThat(reverification.get("outputs").findValuesAsText("name"))
+                .containsExactlyInAnyOrderElementsOf(issued.at("/decision/outputs").findValuesAsText("name"));
+        assertThat(reverification.get("outputs").findValues("identical")).allMatch(JsonNode::asBoolean);
+
+        HttpResponse<String> verification = send("GET", queryUrl + "/api/assessments/" + id + "/history/verification",
+                null, keycloak.token("oversight"));
+        assertThat(verification.statusCode()).as(verification.body()).isEqualTo(200);
+        JsonNode chain = JSON.readTree(verification.body());
+        assertThat(chain.get("intact").asBoolean()).isTrue();
+        assertThat(chain.get("head").asText()).isEqualTo(history.at("/chain/head").asText());
+
+        // The requester reads their own; another citizen is told there is none; Takestan's clerk does not act for Qazvin.
+        assertThat(send("GET", queryUrl + "/api/assessments/" + id + "/history?reverify=false", null, citizen)
+                .statusCode()).isEqualTo(200);
+        assertThat(send("GET", queryUrl + "/api/assessments/" + id + "/history", null, keycloak.token("1234567891"))
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> otherTown = send("GET", queryUrl + "/api/assessments/" + id + "/history", null,
+                keycloak.token("clerk.takestan"));
+        assertThat(otherTown.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(otherTown.body()).get("code").asText()).isEqualTo("FORBIDDEN_MUNICIPALITY");
+    }
+}
