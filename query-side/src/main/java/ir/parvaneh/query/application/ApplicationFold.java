@@ -76,53 +76,46 @@ final class ApplicationFold {
     static void apply(PermitApplicationRecord row, PermitApplicationEvent event, long sequence, Instant at,
                       Function<Reasons, org.jooq.JSONB> reasonsJson) {
         PermitStage before = stage(row);
-        PermitStage stage = before;
+        PermitStage stage = PermitStage.after(before, row.getStageBeforeDiscretion() == null ? null
+                : PermitStage.valueOf(row.getStageBeforeDiscretion()), event);
         boolean restartsStage = false;
         if (event instanceof PermitApplicationResubmitted resubmitted) {
             row.setRound(resubmitted.round());
             row.setReasons(null);
         } else if (event instanceof ApplicationReturnedForCorrection returned) {
-            stage = PermitStage.RETURNED_FOR_CORRECTION;
             restartsStage = true;
             row.setCorrectBy(day(returned.correctBy()));
             row.setReasons(reasonsJson.apply(new Reasons("ApplicationReturnedForCorrection", returned.violatedRules(),
                     List.of(), List.of(), null, null)));
         } else if (event instanceof ChangesRequested changes) {
-            stage = PermitStage.RETURNED_FOR_CORRECTION;
             restartsStage = true;
             row.setCorrectBy(day(changes.correctBy()));
             row.setReasons(reasonsJson.apply(new Reasons("ChangesRequested", List.of(), changes.citedRules(),
                     changes.note() == null ? List.of() : List.of(changes.note()), null, null)));
         } else if (event instanceof FeeAssessmentHeld held) {
-            stage = PermitStage.FEES_UNDETERMINED;
             restartsStage = true;
             row.setCorrectBy(day(held.correctBy()));
             row.setReasons(reasonsJson.apply(new Reasons("FeeAssessmentHeld", List.of(), List.of(), held.reasons(),
                     null, null)));
         } else if (event instanceof FeesAssessed fees) {
-            stage = fees.dueRials() > 0 ? PermitStage.AWAITING_PAYMENT : PermitStage.AWAITING_REVIEW;
             row.setFeesTotalRials(fees.totalRials());
             row.setFeesPaidRials(fees.alreadyPaidRials());
             row.setFeesDueRials(fees.dueRials());
             row.setPayBy(fees.dueRials() > 0 ? day(fees.payBy()) : null);
             row.setCorrectBy(null);
         } else if (event instanceof PaymentConfirmed paid) {
-            stage = PermitStage.AWAITING_REVIEW;
             row.setFeesPaidRials(row.getFeesPaidRials() + paid.amountRials());
             row.setFeesDueRials(0L);
             row.setPayBy(null);
         } else if (event instanceof ObjectionUpheld) {
-            stage = PermitStage.AWAITING_REVIEW;
             row.setReasons(null);
         } else if (event instanceof FeeLineWaived waived) {
-            stage = waived.dueRials() > 0 ? PermitStage.AWAITING_PAYMENT : PermitStage.AWAITING_REVIEW;
             row.setFeesDueRials(waived.dueRials());
             if (waived.dueRials() == 0) {
                 row.setPayBy(null);
             }
             row.setPendingDiscretion(null);
         } else if (event instanceof ReviewerAssigned assigned) {
-            stage = PermitStage.IN_REVIEW;
             row.setAssigneeSubject(assigned.reviewerSubject());
             row.setAssigneeName(assigned.reviewerName());
             row.setReviewDueOn(day(assigned.reviewDueOn()));
@@ -130,38 +123,27 @@ final class ApplicationFold {
             row.setStageBeforeDiscretion(row.getStage());
             row.setPendingDiscretion(proposed.kind());
             if (!"WAIVE_FEE".equals(proposed.kind())) {
-                stage = PermitStage.AWAITING_SECOND_APPROVAL;
             }
         } else if (event instanceof DiscretionaryDecisionDeclined) {
-            stage = row.getStageBeforeDiscretion() == null ? null : PermitStage.valueOf(row.getStageBeforeDiscretion());
             row.setPendingDiscretion(null);
         } else if (event instanceof DiscretionaryDecisionConfirmed) {
             row.setPendingDiscretion(null);
         } else if (event instanceof ApplicationApproved approved) {
-            stage = PermitStage.APPROVED;
             row.setIssueBy(day(approved.issueBy()));
             row.setPendingDiscretion(null);
         } else if (event instanceof ApplicationRejected rejected) {
-            stage = PermitStage.REJECTED;
             row.setPendingDiscretion(null);
             row.setReasons(reasonsJson.apply(new Reasons("ApplicationRejected", List.of(), List.of(),
                     List.of(), rejected.legalBasisCode(), rejected.justification())));
         } else if (event instanceof ObjectionDismissed) {
-            stage = PermitStage.REJECTED;
         } else if (event instanceof ObjectionFiled) {
-            stage = PermitStage.OBJECTION_PENDING;
             row.setObjectionFiled(true);
         } else if (event instanceof PermitIssued issued) {
-            stage = PermitStage.ISSUED;
             row.setPermitNumber(issued.permitNumber());
         } else if (event instanceof CompletionCertificateIssued) {
-            stage = PermitStage.COMPLETED;
         } else if (event instanceof ReferredToViolationsCommission) {
-            stage = PermitStage.REFERRED_TO_COMMISSION;
         } else if (event instanceof PermitApplicationWithdrawn) {
-            stage = PermitStage.WITHDRAWN;
         } else if (event instanceof ApplicationExpired) {
-            stage = PermitStage.EXPIRED;
         }
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         if (stage != before || restartsStage) {

@@ -41,4 +41,54 @@ public enum PermitStage {
             default -> false;
         };
     }
+
+    /**
+     * The stage an application is in after {@code event}, by the lifecycle in docs/permit-lifecycle.md: the one
+     * fold of the stage that every reader of the events shares (the command side's history, the query side's views).
+     * Events that change no stage (the submission before its check, a resubmission, missed review and issue
+     * deadlines, stage reports, inspections, a confirmed decision before its effect) leave it as it was.
+     *
+     * @param current          the stage before the event ({@code null} before the first check)
+     * @param beforeDiscretion the stage the application was in when its pending discretionary decision was proposed
+     *                         (where a declined decision returns it); {@code null} when none is pending
+     */
+    public static PermitStage after(PermitStage current, PermitStage beforeDiscretion, PermitApplicationEvent event) {
+        if (event instanceof PermitApplicationEvent.ApplicationReturnedForCorrection
+                || event instanceof PermitApplicationEvent.ChangesRequested) {
+            return RETURNED_FOR_CORRECTION;
+        } else if (event instanceof PermitApplicationEvent.FeeAssessmentHeld) {
+            return FEES_UNDETERMINED;
+        } else if (event instanceof PermitApplicationEvent.FeesAssessed fees) {
+            return fees.dueRials() > 0 ? AWAITING_PAYMENT : AWAITING_REVIEW;
+        } else if (event instanceof PermitApplicationEvent.FeeLineWaived waived) {
+            return waived.dueRials() > 0 ? AWAITING_PAYMENT : AWAITING_REVIEW;
+        } else if (event instanceof PermitApplicationEvent.PaymentConfirmed
+                || event instanceof PermitApplicationEvent.ObjectionUpheld) {
+            return AWAITING_REVIEW;
+        } else if (event instanceof PermitApplicationEvent.ReviewerAssigned) {
+            return IN_REVIEW;
+        } else if (event instanceof PermitApplicationEvent.DiscretionaryDecisionProposed proposed) {
+            return "WAIVE_FEE".equals(proposed.kind()) ? current : AWAITING_SECOND_APPROVAL;
+        } else if (event instanceof PermitApplicationEvent.DiscretionaryDecisionDeclined) {
+            return beforeDiscretion;
+        } else if (event instanceof PermitApplicationEvent.ApplicationApproved) {
+            return APPROVED;
+        } else if (event instanceof PermitApplicationEvent.ApplicationRejected
+                || event instanceof PermitApplicationEvent.ObjectionDismissed) {
+            return REJECTED;
+        } else if (event instanceof PermitApplicationEvent.ObjectionFiled) {
+            return OBJECTION_PENDING;
+        } else if (event instanceof PermitApplicationEvent.PermitIssued) {
+            return ISSUED;
+        } else if (event instanceof PermitApplicationEvent.CompletionCertificateIssued) {
+            return COMPLETED;
+        } else if (event instanceof PermitApplicationEvent.ReferredToViolationsCommission) {
+            return REFERRED_TO_COMMISSION;
+        } else if (event instanceof PermitApplicationEvent.PermitApplicationWithdrawn) {
+            return WITHDRAWN;
+        } else if (event instanceof PermitApplicationEvent.ApplicationExpired) {
+            return EXPIRED;
+        }
+        return current;
+    }
 }

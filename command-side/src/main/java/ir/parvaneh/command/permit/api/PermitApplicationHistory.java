@@ -4,27 +4,9 @@ import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationApproved;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationExpired;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationRejected;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationReturnedForCorrection;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ChangesRequested;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.CompletionCertificateIssued;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.DiscretionaryDecisionDeclined;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.DiscretionaryDecisionProposed;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.FeeAssessmentHeld;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.FeeLineWaived;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.FeesAssessed;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ObjectionDismissed;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ObjectionFiled;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ObjectionUpheld;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.PaymentConfirmed;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationResubmitted;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationWithdrawn;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitIssued;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ReferredToViolationsCommission;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.ReviewerAssigned;
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitStage;
 import ir.parvaneh.kernel.permit.PermitValues.AssessmentReference;
@@ -107,42 +89,10 @@ class PermitApplicationHistory {
         PermitStage beforeDiscretion = null;
         for (Recorded recorded : events) {
             PermitApplicationEvent event = recorded.payload();
-            if (event instanceof ApplicationReturnedForCorrection || event instanceof ChangesRequested) {
-                stage = PermitStage.RETURNED_FOR_CORRECTION;
-            } else if (event instanceof FeeAssessmentHeld) {
-                stage = PermitStage.FEES_UNDETERMINED;
-            } else if (event instanceof FeesAssessed fees) {
-                stage = fees.dueRials() > 0 ? PermitStage.AWAITING_PAYMENT : PermitStage.AWAITING_REVIEW;
-            } else if (event instanceof PaymentConfirmed || event instanceof ObjectionUpheld) {
-                stage = PermitStage.AWAITING_REVIEW;
-            } else if (event instanceof FeeLineWaived waived) {
-                stage = waived.dueRials() > 0 ? PermitStage.AWAITING_PAYMENT : PermitStage.AWAITING_REVIEW;
-            } else if (event instanceof ReviewerAssigned) {
-                stage = PermitStage.IN_REVIEW;
-            } else if (event instanceof DiscretionaryDecisionProposed proposed) {
+            if (event instanceof DiscretionaryDecisionProposed) {
                 beforeDiscretion = stage;
-                if (!"WAIVE_FEE".equals(proposed.kind())) {
-                    stage = PermitStage.AWAITING_SECOND_APPROVAL;
-                }
-            } else if (event instanceof DiscretionaryDecisionDeclined) {
-                stage = beforeDiscretion;
-            } else if (event instanceof ApplicationApproved) {
-                stage = PermitStage.APPROVED;
-            } else if (event instanceof ApplicationRejected || event instanceof ObjectionDismissed) {
-                stage = PermitStage.REJECTED;
-            } else if (event instanceof ObjectionFiled) {
-                stage = PermitStage.OBJECTION_PENDING;
-            } else if (event instanceof PermitIssued) {
-                stage = PermitStage.ISSUED;
-            } else if (event instanceof CompletionCertificateIssued) {
-                stage = PermitStage.COMPLETED;
-            } else if (event instanceof ReferredToViolationsCommission) {
-                stage = PermitStage.REFERRED_TO_COMMISSION;
-            } else if (event instanceof PermitApplicationWithdrawn) {
-                stage = PermitStage.WITHDRAWN;
-            } else if (event instanceof ApplicationExpired) {
-                stage = PermitStage.EXPIRED;
             }
+            stage = PermitStage.after(stage, beforeDiscretion, event);
         }
         return stage;
     }
