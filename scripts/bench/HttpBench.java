@@ -204,7 +204,9 @@ public class HttpBench {
                 System.getenv().getOrDefault("PGPASSWORD", ""))) {
             submittedBefore = submittedEvents(c);
         }
+        long[] cpuBefore = cpuTicks();
         Run timed = submit(http, base, token, checked, n, clients);
+        long[] cpuAfter = cpuTicks();
         long submittedAfter;
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, System.getenv().getOrDefault("PGUSER", "postgres"),
                 System.getenv().getOrDefault("PGPASSWORD", ""))) {
@@ -231,6 +233,22 @@ public class HttpBench {
                 timed.failures.get(), n - ok - timed.failures.get());
         System.out.printf("PermitApplicationSubmitted events in the store: %d before, %d after (+%d, expected +%d)%n",
                 submittedBefore, submittedAfter, submittedAfter - submittedBefore, ok);
+        if (cpuBefore != null && cpuAfter != null) {
+            // CPU time per submission by who spent it, from /proc (ticks of 10 ms): where the two cores went.
+            String[] who = {"command side", "PostgreSQL (all its processes)", "this client", "everything else on the machine"};
+            long[] spent = new long[4];
+            for (int i = 0; i < 4; i++) {
+                spent[i] = cpuAfter[i] - cpuBefore[i];
+            }
+            spent[3] = (cpuAfter[4] - cpuBefore[4]) - spent[0] - spent[1] - spent[2];
+            System.out.printf(Locale.ROOT, "CPU during the timed submissions (%.1f s, %d cores):", timed.wallNanos / 1e9,
+                    Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < 4; i++) {
+                System.out.printf(Locale.ROOT, " %s %.2f ms/submission (%.0f%% of a core);", who[i], spent[i] * 10.0 / n,
+                        spent[i] * 10.0 / (timed.wallNanos / 1e6) * 100);
+            }
+            System.out.println();
+        }
         boolean clean = ok == n && submittedAfter - submittedBefore == n;
         if (!clean) {
             System.out.println("FAILED: " + timed.firstFailure.get());
@@ -402,6 +420,48 @@ public class HttpBench {
         long wall = System.nanoTime() - started;
         threads.shutdown();
         return new Run(nanos, passed, wall, failures, firstFailure);
+    }
+
+    /**
+     * CPU ticks (user + system, USER_HZ = 100) of the command side (its pid in {@code -Dbench.appPid}), of every
+     * PostgreSQL process, of this client, and of the whole machine (all cores; idle, I/O wait and steal excluded); null
+     * where /proc is not there or no pid was given.
+     */
+    static long[] cpuTicks() {
+        String app = System.getProperty("bench.appPid");
+        Path proc = Path.of("/proc");
+        if (app == null || !Files.isDirectory(proc)) {
+            return null;
+        }
+        try {
+            long postgres = 0;
+            try (var pids = Files.list(proc)) {
+                for (Path dir : pids.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            postgres += ticks(stat);
+                        }
+                    } catch (IOException gone) {
+                        // a backend that ended meanwhile
+                    }
+                }
+            }
+            String[] all = Files.readAllLines(proc.resolve("stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < all.length && i <= 7; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(all[i]);
+            }
+            return new long[]{ticks(Files.readString(proc.resolve(app).resolve("stat"))), postgres,
+                    ticks(Files.readString(proc.resolve(String.valueOf(ProcessHandle.current().pid())).resolve("stat"))), 0, busy};
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static long submittedEvents(java.sql.Connection c) throws java.sql.SQLException {
