@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  *   java scripts/bench/HttpBench.java assessments [baseUrl] [requests] [clients] [tokenUrl] [warmUp]
  *       zoning assessments (POST /api/assessments, as a citizen): latency one at a time, then throughput
  *       and latency with {@code clients} concurrent clients, after a warm-up (default 10,000 assessments).
+ *   java -cp postgresql.jar scripts/bench/HttpBench.java submissions [baseUrl] [submissions] [clients] [tokenUrl] [jdbcUrl] [warmUp]
+ *       permit applications (POST /api/permit-applications, as a citizen) from {@code clients} concurrent clients,
+ *       each a new application on a passing proposal, so each runs the compliance check, the fee rulebook and the
+ *       event append; then raw PostgreSQL single-row inserts from as many JDBC clients against the same server,
+ *       and the ratio of the two. See {@link #submissions}.
  * Look-ups follow a warm-up of a fifth as many requests.
  */
 public class HttpBench {
@@ -59,8 +64,16 @@ public class HttpBench {
             System.out.println("|---|---|---|---|---|---|---|");
             assess(http, base, tokenUrl, samples, random, requests, 1, true);
             assess(http, base, tokenUrl, samples, random, requests, clients, true);
+        } else if (mode.equals("submissions")) {
+            int clients = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+            String tokenUrl = args.length > 4 ? args[4] : "http://127.0.0.1:8180/realms/parvaneh/protocol/openid-connect/token";
+            String jdbcUrl = args.length > 5 ? args[5] : "jdbc:postgresql://127.0.0.1:5432/parvaneh";
+            int warmUp = args.length > 6 ? Integer.parseInt(args[6]) : Math.max(5_000, requests / 2);
+            if (!submissions(http, base, tokenUrl, jdbcUrl, samples, random, requests, clients, warmUp)) {
+                System.exit(1);
+            }
         } else {
-            throw new IllegalArgumentException("modes: lookups, assessments");
+            throw new IllegalArgumentException("modes: lookups, assessments, submissions");
         }
     }
 
@@ -130,6 +143,399 @@ public class HttpBench {
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", clients, n, n / (wall / 1e9),
                 ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[n - 1] / 1e6);
+    }
+
+    /** A recorded assessment and the largest house it allows, as the body of a submission citing the uploaded PDF. */
+    record Prepared(String assessmentId, String body) {
+    }
+
+    /** Assessments in the pool: enough that submissions spread over parcels and towns, few enough to issue quickly. */
+    private static final int POOL = 500;
+
+    private static final Pattern OUTPUT = Pattern.compile(
+            "\\{\"name\":\"([^\"]+)\",\"status\":\"([A-Z_]+)\",\"value\":(?:null|\"([^\"]*)\")");
+
+    /**
+     * Issue 5's figure: permit submissions per second over HTTP from {@code clients} concurrent clients, next to raw
+     * PostgreSQL single-row insert throughput from as many JDBC clients against the same server, in the same run.
+     * <ol>
+     *   <li>Set-up (not timed): a citizen's token; one small PDF uploaded ({@code POST /api/documents}) and cited by
+     *   every submission as deed and drawings; a pool of residential assessments ({@code POST /api/assessments}) on
+     *   sampled parcels whose every limit the rulebook determined, each with the largest house it allows (as
+     *   {@code LargestHouse} in the tests builds it).</li>
+     *   <li>Warm-up: {@code warmUp} submissions, the first of each pooled assessment checked to pass and be priced;
+     *   an assessment whose proposal does not is dropped from the pool.</li>
+     *   <li>Timed: {@code n} submissions, each a new application, cycling through the pool. Every answer must be
+     *   201, {@code PASSED} and priced; anything else is counted apart and fails the run, as does a count of
+     *   {@code PermitApplicationSubmitted} events in the event store that differs from the successes.</li>
+     *   <li>Raw PostgreSQL: {@code n} single-row inserts (autocommit, one row per transaction: a uuid, a text and a
+     *   ~2 KB jsonb) from {@code clients} JDBC connections into a scratch table, after a warm-up of a tenth.</li>
+     * </ol>
+     * Returns whether the run was clean.
+     */
+    static boolean submissions(HttpClient http, String base, String tokenUrl, String jdbcUrl, List<Sample> samples,
+                               Random random, int n, int clients, int warmUp) throws Exception {
+        String token = token(http, tokenUrl);
+        String deed = uploadPdf(http, base, token);
+        List<Prepared> pool = preparePool(http, base, token, samples, random, Math.min(n, POOL), deed);
+
+        // Warm-up: the first round checks each pooled proposal passes and is priced, and drops any that does not.
+        token = token(http, tokenUrl);
+        List<Prepared> checked = new ArrayList<>();
+        Run first = submit(http, base, token, pool, pool.size(), clients);
+        for (int i = 0; i < pool.size(); i++) {
+            if (first.passed[i]) {
+                checked.add(pool.get(i));
+            }
+        }
+        System.out.printf("warm-up: %d of %d pooled proposals passed and were priced (%d answers were not 201)%n",
+                checked.size(), pool.size(), first.failures.get());
+        if (checked.size() < Math.min(100, pool.size() / 2)) {
+            System.out.println("too few passing proposals: " + first.firstFailure.get());
+            return false;
+        }
+        if (warmUp > pool.size()) {
+            submit(http, base, token, checked, warmUp - pool.size(), clients);
+        }
+
+        token = token(http, tokenUrl);
+        long submittedBefore;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, System.getenv().getOrDefault("PGUSER", "postgres"),
+                System.getenv().getOrDefault("PGPASSWORD", ""))) {
+            submittedBefore = submittedEvents(c);
+        }
+        long[] cpuBefore = cpuTicks();
+        Run timed = submit(http, base, token, checked, n, clients);
+        long[] cpuAfter = cpuTicks();
+        long submittedAfter;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, System.getenv().getOrDefault("PGUSER", "postgres"),
+                System.getenv().getOrDefault("PGPASSWORD", ""))) {
+            submittedAfter = submittedEvents(c);
+        }
+        double[] inserts = rawInserts(jdbcUrl, n, clients);
+
+        long ok = 0;
+        for (boolean passed : timed.passed) {
+            ok += passed ? 1 : 0;
+        }
+        double perSecond = n / (timed.wallNanos / 1e9);
+        Arrays.sort(timed.nanos);
+        System.out.println();
+        System.out.println("| what | clients | n | per second | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| permit submissions over HTTP | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n", clients, n,
+                perSecond, ms(timed.nanos, 0.50), ms(timed.nanos, 0.90), ms(timed.nanos, 0.99), timed.nanos[n - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "| raw PostgreSQL single-row inserts (JDBC, autocommit) | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                clients, n, inserts[0], inserts[1], inserts[2], inserts[3], inserts[4]);
+        System.out.printf(Locale.ROOT, "%nsubmissions / raw inserts = %.3f (1 submission per %.1f inserts)%n",
+                perSecond / inserts[0], inserts[0] / perSecond);
+        System.out.printf("answers: %d passed and priced, %d not 201, %d 201 but not passed and priced%n", ok,
+                timed.failures.get(), n - ok - timed.failures.get());
+        System.out.printf("PermitApplicationSubmitted events in the store: %d before, %d after (+%d, expected +%d)%n",
+                submittedBefore, submittedAfter, submittedAfter - submittedBefore, ok);
+        if (cpuBefore != null && cpuAfter != null) {
+            // CPU time per submission by who spent it, from /proc (ticks of 10 ms): where the two cores went.
+            String[] who = {"command side", "PostgreSQL (all its processes)", "this client", "everything else on the machine"};
+            long[] spent = new long[4];
+            for (int i = 0; i < 4; i++) {
+                spent[i] = cpuAfter[i] - cpuBefore[i];
+            }
+            spent[3] = (cpuAfter[4] - cpuBefore[4]) - spent[0] - spent[1] - spent[2];
+            System.out.printf(Locale.ROOT, "CPU during the timed submissions (%.1f s, %d cores):", timed.wallNanos / 1e9,
+                    Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < 4; i++) {
+                System.out.printf(Locale.ROOT, " %s %.2f ms/submission (%.0f%% of a core);", who[i], spent[i] * 10.0 / n,
+                        spent[i] * 10.0 / (timed.wallNanos / 1e6) * 100);
+            }
+            System.out.println();
+        }
+        boolean clean = ok == n && submittedAfter - submittedBefore == n;
+        if (!clean) {
+            System.out.println("FAILED: " + timed.firstFailure.get());
+        }
+        return clean;
+    }
+
+    /** One small, valid PDF uploaded as the citizen; the reference every submission cites, without its kind. */
+    private static String uploadPdf(HttpClient http, String base, String token) throws IOException, InterruptedException {
+        String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/documents"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofString(pdf, StandardCharsets.US_ASCII)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher sha = Pattern.compile("\"sha256\":\"([0-9a-f]{64})\"").matcher(response.body());
+        Matcher size = Pattern.compile("\"sizeBytes\":(\\d+)").matcher(response.body());
+        if (response.statusCode() != 201 || !sha.find() || !size.find()) {
+            throw new IllegalStateException("Upload answered " + response.statusCode() + ": " + response.body());
+        }
+        System.out.printf("uploaded a %s-byte PDF, sha256 %s%n", size.group(1), sha.group(1));
+        return "\"mediaType\":\"application/pdf\",\"sizeBytes\":" + size.group(1) + ",\"sha256\":\"" + sha.group(1) + "\"}";
+    }
+
+    /**
+     * Residential assessments of distinct sampled parcels, kept when the rulebook determined every limit the check
+     * reads and allows a storey, each with the largest house it allows: as many storeys as allowed, each the footprint
+     * allowed or its share of the gross area, one unit and its parking.
+     */
+    private static List<Prepared> preparePool(HttpClient http, String base, String token, List<Sample> samples, Random random,
+                                              int size, String document) throws Exception {
+        List<Sample> shuffled = new ArrayList<>(samples);
+        java.util.Collections.shuffle(shuffled, random);
+        List<Prepared> pool = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < 4; t++) {
+            running.add(threads.submit(() -> {
+                for (int i = next.getAndIncrement(); i < shuffled.size() && pool.size() < size; i = next.getAndIncrement()) {
+                    Sample s = shuffled.get(i);
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/assessments"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"municipality\":\"" + s.slug() + "\",\"plate\":\""
+                                    + s.plate() + "\",\"intendedUse\":\"RESIDENTIAL\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException(s + " answered " + response.statusCode() + ": " + response.body());
+                    }
+                    issued.incrementAndGet();
+                    Prepared prepared = largestHouse(response.body(), document);
+                    if (prepared != null) {
+                        pool.add(prepared);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
+        }
+        threads.shutdown();
+        System.out.printf(Locale.ROOT, "issued %d assessments in %.1f s; %d allow a house with every limit determined%n",
+                issued.get(), (System.nanoTime() - started) / 1e9, pool.size());
+        if (pool.isEmpty()) {
+            throw new IllegalStateException("No assessed parcel allows a house");
+        }
+        return new ArrayList<>(pool.subList(0, Math.min(size, pool.size())));
+    }
+
+    /** The submission of the largest house the assessment allows, or null if it allows none that the check can pass. */
+    static Prepared largestHouse(String assessment, String document) {
+        Matcher id = Pattern.compile("\"assessmentId\":\"([^\"]+)\"").matcher(assessment);
+        if (!id.find()) {
+            throw new IllegalStateException("No assessmentId in " + assessment);
+        }
+        // The combined outputs are the outcome's last list; the zone portions' outputs come before it.
+        Matcher m = OUTPUT.matcher(assessment.substring(assessment.lastIndexOf("\"outputs\":[")));
+        java.util.Map<String, String> outputs = new java.util.HashMap<>();
+        while (m.find()) {
+            outputs.put(m.group(1), "DETERMINED".equals(m.group(2)) ? m.group(3) : null);
+        }
+        for (String name : List.of("max-floors", "max-footprint-m2", "max-gross-floor-area-m2", "required-parking", "max-units")) {
+            if (outputs.get(name) == null || outputs.get(name).isBlank()) {
+                return null;
+            }
+        }
+        if (!"true".equals(outputs.get("intended-use-permitted")) || !"true".equals(outputs.get("min-lot-size-met"))) {
+            return null;
+        }
+        int floors = Integer.parseInt(outputs.get("max-floors"));
+        java.math.BigDecimal footprint = new java.math.BigDecimal(outputs.get("max-footprint-m2"));
+        java.math.BigDecimal area = new java.math.BigDecimal(outputs.get("max-gross-floor-area-m2"));
+        java.math.BigDecimal units = new java.math.BigDecimal(outputs.get("max-units"));
+        java.math.BigDecimal required = new java.math.BigDecimal(outputs.get("required-parking"));
+        if (floors <= 0 || footprint.signum() <= 0 || area.signum() <= 0 || units.signum() <= 0) {
+            return null;
+        }
+        java.math.BigDecimal perFloor = footprint.min(area.divide(java.math.BigDecimal.valueOf(floors), 2, java.math.RoundingMode.DOWN));
+        int parking = required.divide(units, 0, java.math.RoundingMode.CEILING).intValue();
+        StringBuilder storeys = new StringBuilder();
+        for (int level = 0; level < floors; level++) {
+            storeys.append(level == 0 ? "" : ",").append("{\"level\":").append(level)
+                    .append(",\"kind\":\"STOREY\",\"use\":\"RESIDENTIAL\",\"grossAreaM2\":").append(perFloor.toPlainString()).append('}');
+        }
+        String body = "{\"assessmentId\":\"" + id.group(1) + "\",\"building\":{\"use\":\"RESIDENTIAL\",\"floors\":[" + storeys
+                + "],\"footprintM2\":" + perFloor.toPlainString() + ",\"units\":1,\"parkingSpaces\":" + parking
+                + ",\"heightM\":" + (3.5 * floors) + ",\"commercialStoreyHeightM\":null},"
+                + "\"ownershipDocument\":{\"kind\":\"OWNERSHIP_DEED\",\"fileName\":\"sanad.pdf\"," + document + ","
+                + "\"documents\":[{\"kind\":\"ARCHITECTURAL_DRAWINGS\",\"fileName\":\"memari.pdf\"," + document
+                + ",{\"kind\":\"STRUCTURAL_DRAWINGS\",\"fileName\":\"saze.pdf\"," + document + "]}";
+        return new Prepared(id.group(1), body);
+    }
+
+    /** What a run of submissions gave: each request's time, whether it passed and was priced, and what failed. */
+    record Run(long[] nanos, boolean[] passed, long wallNanos, java.util.concurrent.atomic.AtomicInteger failures,
+               java.util.concurrent.atomic.AtomicReference<String> firstFailure) {
+    }
+
+    private static final Pattern PASSED_AND_PRICED = Pattern.compile(
+            "\"stage\":\"AWAITING_PAYMENT\",\"complianceResult\":\"PASSED\",\"violatedRules\":\\[\\],\"dueRials\":[1-9]");
+
+    /** {@code n} submissions (each a new application) by {@code clients} concurrent clients, cycling through the pool. */
+    private static Run submit(HttpClient http, String base, String token, List<Prepared> pool, int n, int clients)
+            throws Exception {
+        long[] nanos = new long[n];
+        boolean[] passed = new boolean[n];
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            running.add(threads.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    Prepared prepared = pool.get(i % pool.size());
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/permit-applications"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(prepared.body())).build();
+                    long t = System.nanoTime();
+                    HttpResponse<String> response;
+                    try {
+                        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException e) {
+                        nanos[i] = System.nanoTime() - t;
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, "request " + i + ": " + e);
+                        continue;
+                    }
+                    nanos[i] = System.nanoTime() - t;
+                    if (response.statusCode() != 201) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, "assessment " + prepared.assessmentId() + " answered "
+                                + response.statusCode() + ": " + response.body());
+                    } else if (PASSED_AND_PRICED.matcher(response.body()).find()) {
+                        passed[i] = true;
+                    } else {
+                        firstFailure.compareAndSet(null, "assessment " + prepared.assessmentId() + " was not passed and priced: "
+                                + response.body().substring(0, Math.min(600, response.body().length())));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
+        }
+        long wall = System.nanoTime() - started;
+        threads.shutdown();
+        return new Run(nanos, passed, wall, failures, firstFailure);
+    }
+
+    /**
+     * CPU ticks (user + system, USER_HZ = 100) of the command side (its pid in {@code -Dbench.appPid}), of every
+     * PostgreSQL process, of this client, and of the whole machine (all cores; idle, I/O wait and steal excluded); null
+     * where /proc is not there or no pid was given.
+     */
+    static long[] cpuTicks() {
+        String app = System.getProperty("bench.appPid");
+        Path proc = Path.of("/proc");
+        if (app == null || !Files.isDirectory(proc)) {
+            return null;
+        }
+        try {
+            long postgres = 0;
+            try (var pids = Files.list(proc)) {
+                for (Path dir : pids.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            postgres += ticks(stat);
+                        }
+                    } catch (IOException gone) {
+                        // a backend that ended meanwhile
+                    }
+                }
+            }
+            String[] all = Files.readAllLines(proc.resolve("stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < all.length && i <= 7; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(all[i]);
+            }
+            return new long[]{ticks(Files.readString(proc.resolve(app).resolve("stat"))), postgres,
+                    ticks(Files.readString(proc.resolve(String.valueOf(ProcessHandle.current().pid())).resolve("stat"))), 0, busy};
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static long submittedEvents(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM axon.domainevententry WHERE payloadtype = "
+                     + "'ir.parvaneh.kernel.permit.PermitApplicationEvent$PermitApplicationSubmitted'")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /**
+     * Raw PostgreSQL: {@code n} single-row inserts from {@code clients} connections (autocommit, one row per
+     * transaction) into a scratch table of a uuid, a text and a ~2 KB jsonb, after a warm-up of a tenth.
+     * Returns rows per second, p50, p90, p99 and max in ms.
+     */
+    static double[] rawInserts(String jdbcUrl, int n, int clients) throws Exception {
+        String user = System.getenv().getOrDefault("PGUSER", "postgres");
+        String password = System.getenv().getOrDefault("PGPASSWORD", "");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS public.bench_raw_insert");
+            s.execute("CREATE TABLE public.bench_raw_insert (id uuid PRIMARY KEY, label text NOT NULL, body jsonb NOT NULL)");
+        }
+        StringBuilder json = new StringBuilder("{\"kind\":\"bench\",\"lines\":[");
+        for (int i = 0; json.length() < 2_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"type\":\"DENSITY\",\"floor\":").append(i)
+                    .append(",\"amountRials\":").append(1_000_000 + i).append(",\"explanation\":\"P × 1.5 × area\"}");
+        }
+        String body = json.append("]}").toString();
+        double[] warm = insertRun(jdbcUrl, user, password, Math.max(1_000, n / 10), clients, body);
+        double[] figures = insertRun(jdbcUrl, user, password, n, clients, body);
+        System.out.printf("raw inserts: a row of %d bytes of JSON; warm-up %.0f rows/s%n", body.length(), warm[0]);
+        return figures;
+    }
+
+    private static double[] insertRun(String jdbcUrl, String user, String password, int n, int clients, String body)
+            throws Exception {
+        long[] nanos = new long[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.sql.Connection> connections = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            connections.add(java.sql.DriverManager.getConnection(jdbcUrl, user, password));
+        }
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        long started = System.nanoTime();
+        for (java.sql.Connection connection : connections) {
+            running.add(threads.submit(() -> {
+                connection.setAutoCommit(true);
+                try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO public.bench_raw_insert (id, label, body) VALUES (?, ?, ?::jsonb)")) {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        insert.setObject(1, java.util.UUID.randomUUID());
+                        insert.setString(2, "row " + i);
+                        insert.setString(3, body);
+                        insert.executeUpdate();
+                        nanos[i] = System.nanoTime() - t;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
+        }
+        long wall = System.nanoTime() - started;
+        threads.shutdown();
+        for (java.sql.Connection connection : connections) {
+            connection.close();
+        }
+        Arrays.sort(nanos);
+        return new double[]{n / (wall / 1e9), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[n - 1] / 1e6};
     }
 
     /** A citizen's access token from the identity provider (the demo realm's citizen 0012345679). */

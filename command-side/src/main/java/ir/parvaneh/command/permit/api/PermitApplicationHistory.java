@@ -61,7 +61,8 @@ class PermitApplicationHistory {
 
     /** The application's history; {@code NOT_FOUND} if nothing was ever recorded under this id. */
     History of(PermitApplicationId id) {
-        List<Recorded> events = eventStore.readEvents(id.toString()).asStream()
+        // From sequence 0: every recorded event, never a snapshot in place of the first ones, and no snapshot query.
+        List<Recorded> events = eventStore.readEvents(id.toString(), 0).asStream()
                 .filter(message -> message.getPayload() instanceof PermitApplicationEvent)
                 .map(PermitApplicationHistory::recorded)
                 .toList();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operaton's DMN engine, configured for rulebooks: FEEL (feel-scala) for every expression, and a listener
+ * Operaton's DMN engine, configured for rulebooks: FEEL (feel-scala) for every expression, each parsed once, and a listener
  * that hands back which rows of a table matched, so that each output can name its rows. One engine per
  * compiled rulebook; Operaton's engine and parsed decisions are safe to share between threads, and the
  * matched rows travel in a thread-local slot filled and emptied within one evaluation.
@@ -38,6 +38,8 @@ final class OperatonDecisions {
         configuration.setDefaultInputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
         configuration.setDefaultOutputEntryExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
         configuration.setDefaultLiteralExpressionLanguage(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
+        // Operaton's FEEL engine as it is, but parsing each expression once (see ParsingOnceFeelEngine).
+        configuration.setFeelEngineFactory(() -> new ParsingOnceFeelEngine(configuration.getFeelCustomFunctionProviders()));
         this.engine = configuration.buildEngine();
     }
 
