@@ -2,20 +2,13 @@ package ir.parvaneh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.CommandSideApplication;
 import ir.parvaneh.command.gis.demo.DemoCity;
 import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
 import ir.parvaneh.command.gis.demo.ProvincePlan;
-import ir.parvaneh.query.QuerySideApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +25,6 @@ import static org.awaitility.Awaitility.await;
  */
 class DecisionHistorySystemTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The demo province at its smallest, 150 parcels a city: enough to assess, imported in seconds. */
     private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
@@ -44,54 +36,20 @@ class DecisionHistorySystemTest {
 
     @BeforeAll
     static void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        String db = System.getProperty("parvaneh.test.db.url", "jdbc:postgresql://127.0.0.1:5432/parvaneh_test");
-        String[] common = {
-                "--server.port=0",
-                "--spring.datasource.url=" + db,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + keycloak.issuer()
-                        + "/protocol/openid-connect/certs",
-                "--logging.file.name=target/logs/system.log"};
-        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties(CommandSideApplication.CONFIG_NAME)
-                .run(append(common, "--parvaneh.demo.load-province=true", "--parvaneh.demo.total-parcels=0"));
-        commandUrl = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
-        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(QuerySideApplication.CONFIG_NAME)
-                .run(append(common, "--parvaneh.command-api.url=" + commandUrl));
-        queryUrl = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
+        Platform platform = Platform.shared();
+        keycloak = platform.keycloak;
+        commandSide = platform.commandSide;
+        querySide = platform.querySide;
+        commandUrl = platform.commandUrl;
+        queryUrl = platform.queryUrl;
         // Only Qazvin's layers, through the same import the demo run uses (skipped when already in force today).
         List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
         DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
         commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
     }
 
-    private static String[] append(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
-    }
-
     private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Platform.send(method, url, body, token);
     }
 
     /** A citizen's assessment of one of Qazvin's parcels in force, found through the public OGC API. */

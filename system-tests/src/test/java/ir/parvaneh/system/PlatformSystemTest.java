@@ -2,23 +2,15 @@ package ir.parvaneh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.CommandSideApplication;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
-import ir.parvaneh.query.QuerySideApplication;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +24,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PlatformSystemTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KeycloakServer keycloak;
     private static ConfigurableApplicationContext commandSide;
@@ -42,50 +33,16 @@ class PlatformSystemTest {
 
     @BeforeAll
     static void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        String db = System.getProperty("parvaneh.test.db.url", "jdbc:postgresql://127.0.0.1:5432/parvaneh_test");
-        // Command-line arguments: they outrank the applications' own configuration files.
-        String[] common = {
-                "--server.port=0",
-                "--spring.datasource.url=" + db,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuer(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + keycloak.issuer()
-                        + "/protocol/openid-connect/certs",
-                "--logging.file.name=target/logs/system.log"};
-        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties(CommandSideApplication.CONFIG_NAME)
-                .run(append(common, "--parvaneh.demo.load-province=true", "--parvaneh.demo.total-parcels=0"));
-        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(QuerySideApplication.CONFIG_NAME).run(common);
-        commandUrl = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
-        queryUrl = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
-    }
-
-    private static String[] append(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
-        }
+        Platform platform = Platform.shared();
+        keycloak = platform.keycloak;
+        commandSide = platform.commandSide;
+        querySide = platform.querySide;
+        commandUrl = platform.commandUrl;
+        queryUrl = platform.queryUrl;
     }
 
     private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Platform.send(method, url, body, token);
     }
 
     private static long storedEvents() {
