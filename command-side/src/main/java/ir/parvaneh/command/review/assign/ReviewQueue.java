@@ -15,6 +15,8 @@ import ir.parvaneh.kernel.review.ReviewDeskEvent.ReviewTermsSet;
 import ir.parvaneh.kernel.review.ReviewDeskEvent.ReviewerEnrolled;
 import ir.parvaneh.kernel.review.ReviewDeskEvent.ReviewerRetired;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,10 +50,12 @@ class ReviewQueue {
 
     private final DSLContext dsl;
     private final ReviewAssigner assigner;
+    private final EventStore eventStore;
 
-    ReviewQueue(DSLContext dsl, ReviewAssigner assigner) {
+    ReviewQueue(DSLContext dsl, ReviewAssigner assigner, EventStore eventStore) {
         this.dsl = dsl;
         this.assigner = assigner;
+        this.eventStore = eventStore;
     }
 
     // ================================================================ the desks
@@ -90,17 +94,6 @@ class ReviewQueue {
     }
 
     // ================================================================ applications joining the queue
-
-    @EventHandler
-    void on(PermitApplicationSubmitted event) {
-        dsl.insertInto(REVIEW_APPLICATION)
-                .set(REVIEW_APPLICATION.APPLICATION_ID, event.applicationId())
-                .set(REVIEW_APPLICATION.MUNICIPALITY_ID, event.municipalityId())
-                .set(REVIEW_APPLICATION.MUNICIPALITY_SLUG, event.municipalitySlug())
-                .set(REVIEW_APPLICATION.APPLICANT_SUBJECT, event.applicantSubject())
-                .onConflictDoNothing()
-                .execute();
-    }
 
     @EventHandler
     void on(FeesAssessed event, @Timestamp Instant at, TrackingToken position, ReplayStatus replay) {
@@ -143,8 +136,7 @@ class ReviewQueue {
     }
 
     private void ready(String applicationId, Instant at, TrackingToken token, ReplayStatus replay) {
-        String municipality = dsl.select(REVIEW_APPLICATION.MUNICIPALITY_ID).from(REVIEW_APPLICATION)
-                .where(REVIEW_APPLICATION.APPLICATION_ID.eq(applicationId)).fetchOne(REVIEW_APPLICATION.MUNICIPALITY_ID);
+        String municipality = municipalityOf(applicationId);
         if (municipality == null) {
             return;
         }
@@ -163,6 +155,31 @@ class ReviewQueue {
                 .setNull(REVIEW_QUEUE.REFUSED_CODE)
                 .execute();
         ask(municipality, replay);
+    }
+
+    /**
+     * The application's municipality, from its row, or else from its submission (its first event), which is then
+     * recorded with the applicant: only applications that reach review are read, so a submission costs the queue
+     * nothing until it is paid.
+     */
+    private String municipalityOf(String applicationId) {
+        String known = dsl.select(REVIEW_APPLICATION.MUNICIPALITY_ID).from(REVIEW_APPLICATION)
+                .where(REVIEW_APPLICATION.APPLICATION_ID.eq(applicationId)).fetchOne(REVIEW_APPLICATION.MUNICIPALITY_ID);
+        if (known != null) {
+            return known;
+        }
+        DomainEventStream events = eventStore.readEvents(applicationId, 0);
+        if (!events.hasNext() || !(events.next().getPayload() instanceof PermitApplicationSubmitted submitted)) {
+            return null;
+        }
+        dsl.insertInto(REVIEW_APPLICATION)
+                .set(REVIEW_APPLICATION.APPLICATION_ID, submitted.applicationId())
+                .set(REVIEW_APPLICATION.MUNICIPALITY_ID, submitted.municipalityId())
+                .set(REVIEW_APPLICATION.MUNICIPALITY_SLUG, submitted.municipalitySlug())
+                .set(REVIEW_APPLICATION.APPLICANT_SUBJECT, submitted.applicantSubject())
+                .onConflictDoNothing()
+                .execute();
+        return submitted.municipalityId();
     }
 
     // ================================================================ assignment and the end of a review
