@@ -1,5 +1,7 @@
 package ir.parvaneh.query.application;
 
+import ir.parvaneh.query.infrastructure.security.Caller;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

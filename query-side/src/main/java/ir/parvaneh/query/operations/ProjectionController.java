@@ -1,7 +1,7 @@
 package ir.parvaneh.query.operations;
 
 import ir.parvaneh.kernel.identity.Role;
-import ir.parvaneh.query.infrastructure.security.CurrentActor;
+import ir.parvaneh.query.infrastructure.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,24 +26,22 @@ import java.util.List;
 class ProjectionController {
 
     private final ProjectionOperations operations;
-    private final CurrentActor currentActor;
 
-    ProjectionController(ProjectionOperations operations, CurrentActor currentActor) {
+    ProjectionController(ProjectionOperations operations) {
         this.operations = operations;
-        this.currentActor = currentActor;
     }
 
     @GetMapping
     @Operation(summary = "Every projection: running, replaying, each segment's position, events parked")
     List<ProjectionOperations.Projection> all() {
-        currentActor.actingAs(Role.PROVINCE_ADMIN, Role.OVERSIGHT);
+        Caller.current().requireAny(Role.PROVINCE_ADMIN, Role.OVERSIGHT);
         return operations.all();
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "One projection's state")
     ProjectionOperations.Projection one(@PathVariable String name) {
-        currentActor.actingAs(Role.PROVINCE_ADMIN, Role.OVERSIGHT);
+        Caller.current().requireAny(Role.PROVINCE_ADMIN, Role.OVERSIGHT);
         return operations.one(name);
     }
 
@@ -52,7 +50,7 @@ class ProjectionController {
             description = "Its tables are cleared by its reset handlers and refilled as it replays; while it replays, its "
                     + "views lag. With several query-side instances, stop the processor on the others first.")
     ResponseEntity<ProjectionOperations.Projection> rebuild(@PathVariable String name) {
-        currentActor.actingAs(Role.PROVINCE_ADMIN);
+        Caller.current().requireAny(Role.PROVINCE_ADMIN);
         return ResponseEntity.accepted().body(operations.rebuild(name));
     }
 
@@ -60,14 +58,14 @@ class ProjectionController {
     @Operation(summary = "The events the projection parked, oldest sequence first, with the failure of each")
     List<ProjectionOperations.ParkedEvent> parked(@PathVariable String name,
                                                    @RequestParam(defaultValue = "100") int limit) {
-        currentActor.actingAs(Role.PROVINCE_ADMIN, Role.OVERSIGHT);
+        Caller.current().requireAny(Role.PROVINCE_ADMIN, Role.OVERSIGHT);
         return operations.parked(name, Math.max(1, Math.min(limit, 1000)));
     }
 
     @PostMapping("/{name}/dead-letters/retry")
     @Operation(summary = "Offer every parked event to the projection again (province administrator)")
     ProjectionOperations.Retried retry(@PathVariable String name) {
-        currentActor.actingAs(Role.PROVINCE_ADMIN);
+        Caller.current().requireAny(Role.PROVINCE_ADMIN);
         return operations.retry(name);
     }
 }

@@ -1,15 +1,15 @@
 package ir.parvaneh.query.oversight;
 
+import ir.parvaneh.query.infrastructure.security.Caller;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
-import ir.parvaneh.kernel.identity.ActorClaims;
 import ir.parvaneh.kernel.identity.Role;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,11 +45,11 @@ class OversightController {
 
     @GetMapping("/municipalities/{slug}/months/{month}")
     @Operation(summary = "One municipality's figures for a Jalali month (yyyy-mm), or up to `to` (a range)")
-    MunicipalityMonths months(JwtAuthenticationToken caller, @PathVariable String slug,
+    MunicipalityMonths months(@PathVariable String slug,
                               @Parameter(description = "Jalali month, e.g. 1405-09") @PathVariable String month,
                               @Parameter(description = "Last Jalali month of a range") @RequestParam(required = false)
                               String to) {
-        requireReaderOf(caller, slug);
+        requireReaderOf(slug);
         JalaliMonth from = JalaliMonth.parse(month, "month");
         JalaliMonth until = to == null ? from : JalaliMonth.parse(to, "to");
         if (until.compareTo(from) < 0 || from.monthsTo(until) > MAX_MONTHS) {
@@ -65,19 +65,19 @@ class OversightController {
 
     @GetMapping("/ranking")
     @Operation(summary = "The province's municipalities side by side for a Jalali month, ranked by a metric")
-    Ranking ranking(JwtAuthenticationToken caller, @RequestParam String month,
+    Ranking ranking(@RequestParam String month,
                     @Parameter(description = "The figure to rank by, e.g. reviewMedianDays")
                     @RequestParam(defaultValue = "submitted") String metric) {
-        requireProvincial(caller);
+        Caller.current().requireAny(Role.OVERSIGHT, Role.PROVINCE_ADMIN);
         JalaliMonth jalali = JalaliMonth.parse(month, "month");
         return Ranking.of(jalali, Metric.parse(metric), readModel.province(jalali));
     }
 
     @GetMapping(value = "/ranking.csv", produces = "text/csv")
     @Operation(summary = "The ranking as CSV (UTF-8 with a byte-order mark, for Excel)")
-    ResponseEntity<byte[]> rankingCsv(JwtAuthenticationToken caller, @RequestParam String month,
+    ResponseEntity<byte[]> rankingCsv(@RequestParam String month,
                                       @RequestParam(defaultValue = "submitted") String metric) {
-        Ranking ranking = ranking(caller, month, metric);
+        Ranking ranking = ranking(month, metric);
         return RANKING_CSV.response(ranking.rows(), "oversight-" + ranking.month() + "-" + ranking.metric() + ".csv");
     }
 
@@ -116,29 +116,16 @@ class OversightController {
         return new CsvTable<>(columns);
     }
 
-    private static void requireProvincial(JwtAuthenticationToken caller) {
-        if (!has(caller, Role.OVERSIGHT) && !has(caller, Role.PROVINCE_ADMIN)) {
-            throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "Only provincial oversight reads the province");
-        }
-    }
-
     /** The province's roles read every municipality; a municipal administrator reads their own. */
-    private static void requireReaderOf(JwtAuthenticationToken caller, String slug) {
-        if (has(caller, Role.OVERSIGHT) || has(caller, Role.PROVINCE_ADMIN)) {
+    private static void requireReaderOf(String slug) {
+        Caller caller = Caller.current();
+        if (caller.provincial()) {
             return;
         }
-        if (!has(caller, Role.MUNICIPAL_ADMIN)) {
-            throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "Oversight figures are for oversight and administrators");
-        }
-        Object serves = caller.getToken().getClaims().get(ActorClaims.MUNICIPALITY);
-        if (!slug.equals(serves == null ? null : serves.toString())) {
+        caller.requireAny(Role.MUNICIPAL_ADMIN);
+        if (!slug.equals(caller.municipality())) {
             throw new DomainException(ErrorCode.FORBIDDEN_MUNICIPALITY,
                     "A municipal administrator reads their own municipality's figures only");
         }
-    }
-
-    private static boolean has(JwtAuthenticationToken caller, Role role) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role.name()));
     }
 }

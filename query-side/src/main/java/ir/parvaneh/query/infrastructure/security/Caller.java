@@ -1,4 +1,4 @@
-package ir.parvaneh.query.application;
+package ir.parvaneh.query.infrastructure.security;
 
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
@@ -10,15 +10,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import java.util.Set;
 
 /**
- * Who is reading: the token's subject, its roles and the municipality (slug) its municipal roles serve. Reading needs
- * no complete actor (a citizen's national code is checked where they act, on the command side).
+ * Who is reading the query side: the token's subject, its roles and the municipality (slug) its municipal roles serve.
+ * Every query-side controller checks its reader through this one type. Reading needs no complete actor (a citizen's
+ * national code is checked where they act, on the command side).
  */
-record Caller(String subject, Set<Role> roles, String municipality) {
+public record Caller(String subject, Set<Role> roles, String municipality) {
 
     private static final Set<Role> MUNICIPAL_STAFF = Set.of(Role.CLERK, Role.MUNICIPAL_ADMIN, Role.INSPECTOR);
     private static final Set<Role> PROVINCIAL = Set.of(Role.OVERSIGHT, Role.PROVINCE_ADMIN);
 
-    static Caller current() {
+    public static Caller current() {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new DomainException(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
         }
@@ -28,26 +29,26 @@ record Caller(String subject, Set<Role> roles, String municipality) {
                 municipality == null ? null : municipality.toString());
     }
 
-    boolean has(Role role) {
+    public boolean has(Role role) {
         return roles.contains(role);
     }
 
-    boolean provincial() {
+    public boolean provincial() {
         return roles.stream().anyMatch(PROVINCIAL::contains);
     }
 
     /** Whether a municipal role of the caller serves this municipality. */
-    boolean staffOf(String municipalitySlug) {
+    public boolean staffOf(String municipalitySlug) {
         return municipality != null && municipality.equals(municipalitySlug)
                 && roles.stream().anyMatch(MUNICIPAL_STAFF::contains);
     }
 
-    boolean municipalStaff() {
+    public boolean municipalStaff() {
         return roles.stream().anyMatch(MUNICIPAL_STAFF::contains);
     }
 
     /** Refuses a caller holding none of the roles. */
-    Caller requireAny(Role... allowed) {
+    public Caller requireAny(Role... allowed) {
         for (Role role : allowed) {
             if (roles.contains(role)) {
                 return this;
