@@ -5,18 +5,33 @@ import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
+import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryEventRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_CHAIN;
 import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_EVENT;
@@ -28,9 +43,17 @@ import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_EVENT;
  * it (the message's serialized form), not as this side's classes would write it again, so the verification can
  * recompute the same hash from the stored row.
  * <p>
- * Idempotent: an event already chained (same aggregate and sequence) is skipped. Events of one aggregate
- * arrive in order (the pooled processor keeps an aggregate in one segment); an event whose predecessor is not
- * chained is a gap and fails, to the dead-letter queue, rather than starting a wrong chain.
+ * Works per processor batch: the first event of a batch loads, with one query, the heads ({@code head_sequence},
+ * {@code head_hash}) of every aggregate the batch's messages belong to; each event is then chained in memory onto
+ * its aggregate's latest link (an earlier event of the same batch, or the stored head), and at the batch's
+ * prepare-commit, in the transaction that also stores the processor's token, one multi-row insert adds the events
+ * and one multi-row upsert moves the heads (only forward). Outside a unit of work an event is written at once.
+ * <p>
+ * Idempotent: an event at or below its aggregate's head (or already chained in the batch) is skipped. Events of
+ * one aggregate arrive in order (the pooled processor keeps an aggregate in one segment); an event that is not
+ * the head's successor is a gap and its handler fails, so that event (and, by the dead-letter queue's sequencing,
+ * the later events of its aggregate) goes to the dead-letter queue rather than starting a wrong chain; the rest of
+ * the batch is written.
  */
 @Component
 @ProcessingGroup(DecisionHistoryProjector.PROCESSING_GROUP)
@@ -39,6 +62,8 @@ class DecisionHistoryProjector {
     static final String PROCESSING_GROUP = "decision-history";
     static final String APPLICATION = "APPLICATION";
     static final String ASSESSMENT = "ASSESSMENT";
+
+    private static final String BATCH = DecisionHistoryProjector.class.getName() + ".batch";
 
     private final DSLContext dsl;
     private final Serializer serializer;
@@ -75,59 +100,142 @@ class DecisionHistoryProjector {
     }
 
     private void chain(String kind, DomainEventMessage<?> message, String municipalitySlug, String ownerSubject) {
-        String aggregateId = message.getAggregateIdentifier();
-        long sequence = message.getSequenceNumber();
-        if (dsl.fetchExists(DECISION_HISTORY_EVENT, DECISION_HISTORY_EVENT.AGGREGATE_ID.eq(aggregateId)
-                .and(DECISION_HISTORY_EVENT.SEQUENCE.eq(sequence)))) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            Batch batch = root.getOrComputeResource(BATCH, key -> {
+                Batch created = new Batch();
+                if (root instanceof BatchingUnitOfWork<?> batching) {
+                    created.preload(batching.getMessages());
+                }
+                root.onPrepareCommit(u -> write(created));
+                return created;
+            });
+            batch.add(kind, message, municipalitySlug, ownerSubject);
+        } else {
+            Batch batch = new Batch();
+            batch.add(kind, message, municipalitySlug, ownerSubject);
+            write(batch);
+        }
+    }
+
+    /** An aggregate's latest link: its head sequence and chain hash, and the head row to write if it moved. */
+    private static final class Link {
+        long sequence;
+        String hash;
+        DecisionHistoryChainRecord row;
+
+        Link(long sequence, String hash) {
+            this.sequence = sequence;
+            this.hash = hash;
+        }
+    }
+
+    /** The links of the aggregates a batch touches, and the events it chains, in order. */
+    private final class Batch {
+        /** Per aggregate that was looked up: its latest link; sequence -1 and no hash if it has no chain yet. */
+        final Map<String, Link> links = new HashMap<>();
+        final List<DecisionHistoryEventRecord> events = new ArrayList<>();
+        final Map<String, DecisionHistoryChainRecord> heads = new LinkedHashMap<>();
+
+        /** Loads the heads of every aggregate among the batch's messages with one query. */
+        void preload(List<? extends Message<?>> messages) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Message<?> message : messages) {
+                if (message instanceof DomainEventMessage<?> domain && chained(domain)) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+            load(ids);
+        }
+
+        private void load(Collection<String> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            for (String id : ids) {
+                links.put(id, new Link(-1, null));
+            }
+            dsl.select(DECISION_HISTORY_CHAIN.AGGREGATE_ID, DECISION_HISTORY_CHAIN.HEAD_SEQUENCE,
+                            DECISION_HISTORY_CHAIN.HEAD_HASH)
+                    .from(DECISION_HISTORY_CHAIN)
+                    .where(DECISION_HISTORY_CHAIN.AGGREGATE_ID.in(ids))
+                    .forEach(r -> links.put(r.value1(), new Link(r.value2(), r.value3())));
+        }
+
+        void add(String kind, DomainEventMessage<?> message, String municipalitySlug, String ownerSubject) {
+            String aggregateId = message.getAggregateIdentifier();
+            long sequence = message.getSequenceNumber();
+            if (!links.containsKey(aggregateId)) {
+                load(List.of(aggregateId));
+            }
+            Link link = links.get(aggregateId);
+            if (sequence <= link.sequence) {
+                return;
+            }
+            if (sequence != link.sequence + 1) {
+                throw new IllegalStateException("Decision history of " + aggregateId + " is chained up to event "
+                        + link.sequence + " (-1: none); cannot chain event " + sequence + " without the events between");
+            }
+            SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+            CanonicalEvent canonical = new CanonicalEvent(aggregateId, sequence, message.getIdentifier(),
+                    message.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
+                    CanonicalJson.of(payload.getData()), CanonicalEvent.actorOf(message.getMetaData()));
+            String chainHash = canonical.chain(link.hash);
+            var at = message.getTimestamp().atOffset(ZoneOffset.UTC);
+
+            DecisionHistoryEventRecord event = new DecisionHistoryEventRecord();
+            event.setAggregateId(aggregateId);
+            event.setSequence(sequence);
+            event.setEventIdentifier(message.getIdentifier());
+            event.setPayloadType(canonical.payloadType());
+            event.setPayloadRevision(canonical.payloadRevision());
+            event.setOccurredAt(at);
+            event.setActorSubject(canonical.actor().get(Actor.SUBJECT));
+            event.setActorName(canonical.actor().get(Actor.NAME));
+            event.setActorRole(canonical.actor().get(Actor.ROLE));
+            event.setActorMunicipality(canonical.actor().get(Actor.MUNICIPALITY));
+            event.setPayload(JSONB.valueOf(canonical.payload()));
+            event.setEventHash(canonical.hash());
+            event.setChainHash(chainHash);
+            events.add(event);
+
+            if (link.row == null) {
+                link.row = new DecisionHistoryChainRecord();
+                link.row.setAggregateId(aggregateId);
+                link.row.setAggregateKind(kind);
+                link.row.setMunicipalitySlug(municipalitySlug);
+                link.row.setOwnerSubject(ownerSubject);
+                heads.put(aggregateId, link.row);
+            }
+            link.row.setHeadSequence(sequence);
+            link.row.setHeadHash(chainHash);
+            link.row.setUpdatedAt(at);
+            link.sequence = sequence;
+            link.hash = chainHash;
+        }
+    }
+
+    private static boolean chained(DomainEventMessage<?> message) {
+        Class<?> type = message.getPayloadType();
+        return PermitApplicationEvent.class.isAssignableFrom(type) || AssessmentEvent.class.isAssignableFrom(type);
+    }
+
+    private void write(Batch batch) {
+        if (batch.events.isEmpty()) {
             return;
         }
-        String previous = null;
-        if (sequence > 0) {
-            previous = dsl.select(DECISION_HISTORY_EVENT.CHAIN_HASH).from(DECISION_HISTORY_EVENT)
-                    .where(DECISION_HISTORY_EVENT.AGGREGATE_ID.eq(aggregateId)
-                            .and(DECISION_HISTORY_EVENT.SEQUENCE.eq(sequence - 1)))
-                    .fetchOne(DECISION_HISTORY_EVENT.CHAIN_HASH);
-            if (previous == null) {
-                throw new IllegalStateException("Decision history of " + aggregateId + " has no event " + (sequence - 1)
-                        + " to chain event " + sequence + " to");
-            }
-        }
-        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
-        CanonicalEvent canonical = new CanonicalEvent(aggregateId, sequence, message.getIdentifier(),
-                message.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
-                CanonicalJson.of(payload.getData()), CanonicalEvent.actorOf(message.getMetaData()));
-        String chainHash = canonical.chain(previous);
-        var at = message.getTimestamp().atOffset(ZoneOffset.UTC);
-
-        dsl.insertInto(DECISION_HISTORY_CHAIN)
-                .set(DECISION_HISTORY_CHAIN.AGGREGATE_ID, aggregateId)
-                .set(DECISION_HISTORY_CHAIN.AGGREGATE_KIND, kind)
-                .set(DECISION_HISTORY_CHAIN.MUNICIPALITY_SLUG, municipalitySlug)
-                .set(DECISION_HISTORY_CHAIN.OWNER_SUBJECT, ownerSubject)
-                .set(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE, sequence)
-                .set(DECISION_HISTORY_CHAIN.HEAD_HASH, chainHash)
-                .set(DECISION_HISTORY_CHAIN.UPDATED_AT, at)
-                .onConflict(DECISION_HISTORY_CHAIN.AGGREGATE_ID).doUpdate()
-                .set(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE, sequence)
-                .set(DECISION_HISTORY_CHAIN.HEAD_HASH, chainHash)
-                .set(DECISION_HISTORY_CHAIN.UPDATED_AT, at)
-                .where(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE.lt(sequence))
-                .execute();
-        dsl.insertInto(DECISION_HISTORY_EVENT)
-                .set(DECISION_HISTORY_EVENT.AGGREGATE_ID, aggregateId)
-                .set(DECISION_HISTORY_EVENT.SEQUENCE, sequence)
-                .set(DECISION_HISTORY_EVENT.EVENT_IDENTIFIER, message.getIdentifier())
-                .set(DECISION_HISTORY_EVENT.PAYLOAD_TYPE, canonical.payloadType())
-                .set(DECISION_HISTORY_EVENT.PAYLOAD_REVISION, canonical.payloadRevision())
-                .set(DECISION_HISTORY_EVENT.OCCURRED_AT, at)
-                .set(DECISION_HISTORY_EVENT.ACTOR_SUBJECT, canonical.actor().get(Actor.SUBJECT))
-                .set(DECISION_HISTORY_EVENT.ACTOR_NAME, canonical.actor().get(Actor.NAME))
-                .set(DECISION_HISTORY_EVENT.ACTOR_ROLE, canonical.actor().get(Actor.ROLE))
-                .set(DECISION_HISTORY_EVENT.ACTOR_MUNICIPALITY, canonical.actor().get(Actor.MUNICIPALITY))
-                .set(DECISION_HISTORY_EVENT.PAYLOAD, JSONB.valueOf(canonical.payload()))
-                .set(DECISION_HISTORY_EVENT.EVENT_HASH, canonical.hash())
-                .set(DECISION_HISTORY_EVENT.CHAIN_HASH, chainHash)
+        dsl.insertInto(DECISION_HISTORY_EVENT, DECISION_HISTORY_EVENT.fields())
+                .valuesOfRecords(batch.events)
                 .onConflictDoNothing()
+                .execute();
+        // A new chain's row carries the owner and municipality of its first event; an existing row keeps them.
+        dsl.insertInto(DECISION_HISTORY_CHAIN, DECISION_HISTORY_CHAIN.fields())
+                .valuesOfRecords(batch.heads.values())
+                .onConflict(DECISION_HISTORY_CHAIN.AGGREGATE_ID).doUpdate()
+                .set(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE, DSL.excluded(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE))
+                .set(DECISION_HISTORY_CHAIN.HEAD_HASH, DSL.excluded(DECISION_HISTORY_CHAIN.HEAD_HASH))
+                .set(DECISION_HISTORY_CHAIN.UPDATED_AT, DSL.excluded(DECISION_HISTORY_CHAIN.UPDATED_AT))
+                .where(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE.lt(DSL.excluded(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE)))
                 .execute();
     }
 }

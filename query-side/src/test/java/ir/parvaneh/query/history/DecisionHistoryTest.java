@@ -2,9 +2,12 @@ package ir.parvaneh.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.kernel.assessment.AssessmentEvent;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jooq.DSLContext;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
@@ -295,6 +299,24 @@ class DecisionHistoryTest {
         assertThat(after.get("events")).hasSize(1);
         mvc.perform(get("/api/assessments/" + id + "/history/verification").with(OVERSIGHT))
                 .andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void givenAnEventWhosePredecessorIsNotChainedThenItsHandlerFailsAndNothingIsWritten() throws Exception {
+        String id = fixtures.assessment(HistoryFixtures.CITIZEN);
+        JsonNode before = awaitEvents("/api/assessments/" + id + "/history", 1);
+        DomainEventMessage<?> first = eventStore.readEvents(id, 0).next();
+        DomainEventMessage<?> gap = new GenericDomainEventMessage<>(first.getType(), id, 2, first.getPayload(),
+                first.getMetaData());
+
+        // The handler itself fails (not the batch's commit), so the dead-letter queue takes this one event.
+        assertThatThrownBy(() -> projector.on((AssessmentEvent) gap.getPayload(), gap))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chained up to event 0")
+                .hasMessageContaining("cannot chain event 2");
+        JsonNode after = read("/api/assessments/" + id + "/history", OVERSIGHT);
+        assertThat(after.get("chain")).isEqualTo(before.get("chain"));
+        assertThat(after.get("events")).hasSize(1);
     }
 
     @Test
