@@ -1,7 +1,7 @@
 package ir.parvaneh.command.review.assign;
 
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
-import ir.parvaneh.command.review.write.ReviewDesk;
+import ir.parvaneh.command.review.assign.ReviewDeskView.Reviewer;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
@@ -11,7 +11,6 @@ import ir.parvaneh.kernel.time.IranTime;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
-import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static ir.parvaneh.command.jooq.command.Tables.REVIEW_APPLICATION;
 import static ir.parvaneh.command.jooq.command.Tables.REVIEW_QUEUE;
-import static ir.parvaneh.command.jooq.command.Tables.REVIEW_REVIEWER;
-import static ir.parvaneh.command.jooq.command.Tables.REVIEW_TERMS;
 
 /**
  * The assignment policy: the platform, never a person, gives each application waiting for review to a reviewer.
@@ -66,6 +63,7 @@ public class ReviewAssigner {
     private static final int LOOK_AHEAD = 200;
 
     private final DSLContext dsl;
+    private final ReviewDeskView desk;
     private final TransactionTemplate transactions;
     private final ActingCommands commands;
     private final Clock clock;
@@ -76,8 +74,10 @@ public class ReviewAssigner {
     });
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
 
-    ReviewAssigner(DSLContext dsl, TransactionTemplate transactions, ActingCommands commands, Clock clock) {
+    ReviewAssigner(DSLContext dsl, ReviewDeskView desk, TransactionTemplate transactions, ActingCommands commands,
+                   Clock clock) {
         this.dsl = dsl;
+        this.desk = desk;
         this.transactions = transactions;
         this.commands = commands;
         this.clock = clock;
@@ -144,25 +144,16 @@ public class ReviewAssigner {
         }
     }
 
-    private record Reviewer(String subject, String name, int load, OffsetDateTime lastAssigned) {
-    }
-
     private boolean assignOne(String municipalityId, AtomicReference<String> attempted) {
         dsl.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val("review-desk:" + municipalityId)))
                 .fetch();
-        List<Reviewer> reviewers = reviewers(municipalityId);
+        List<Reviewer> reviewers = desk.reviewers(municipalityId);
         if (reviewers.isEmpty()) {
             return false;
         }
-        int reviewDays = ReviewDesk.DEFAULT_REVIEW_DAYS;
-        int maxOpen = ReviewDesk.DEFAULT_MAX_OPEN_REVIEWS;
-        var terms = dsl.selectFrom(REVIEW_TERMS).where(REVIEW_TERMS.MUNICIPALITY_ID.eq(municipalityId)).fetchOne();
-        if (terms != null) {
-            reviewDays = terms.getReviewDays();
-            maxOpen = terms.getMaxOpenReviews();
-        }
-        int limit = maxOpen;
-        if (reviewers.stream().noneMatch(r -> r.load() < limit)) {
+        ReviewDeskView.Terms terms = desk.terms(municipalityId);
+        int limit = terms.maxOpenReviews();
+        if (reviewers.stream().noneMatch(r -> r.openReviews() < limit)) {
             return false;
         }
         var waiting = dsl.select(REVIEW_QUEUE.APPLICATION_ID, REVIEW_APPLICATION.APPLICANT_SUBJECT,
@@ -177,31 +168,18 @@ public class ReviewAssigner {
         for (var application : waiting) {
             List<String> barred = Arrays.asList(application.value3());
             Optional<Reviewer> chosen = reviewers.stream()
-                    .filter(r -> r.load() < limit)
+                    .filter(r -> r.openReviews() < limit)
                     .filter(r -> !r.subject().equals(application.value2()) && !barred.contains(r.subject()))
-                    .min(Comparator.comparingInt(Reviewer::load)
-                            .thenComparing(Reviewer::lastAssigned, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .min(Comparator.comparingInt(Reviewer::openReviews)
+                            .thenComparing(Reviewer::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .thenComparing(Reviewer::subject));
             if (chosen.isPresent()) {
                 attempted.set(application.value1());
-                assign(application.value1(), application.value4(), application.value5(), chosen.get(), reviewDays);
+                assign(application.value1(), application.value4(), application.value5(), chosen.get(), terms.reviewDays());
                 return true;
             }
         }
         return false;
-    }
-
-    private List<Reviewer> reviewers(String municipalityId) {
-        var load = DSL.count(REVIEW_QUEUE.APPLICATION_ID);
-        var last = DSL.max(REVIEW_QUEUE.ASSIGNED_AT);
-        return dsl.select(REVIEW_REVIEWER.SUBJECT, REVIEW_REVIEWER.NAME, load, last)
-                .from(REVIEW_REVIEWER)
-                .leftJoin(REVIEW_QUEUE).on(REVIEW_QUEUE.MUNICIPALITY_ID.eq(REVIEW_REVIEWER.MUNICIPALITY_ID)
-                        .and(REVIEW_QUEUE.ASSIGNED_TO.eq(REVIEW_REVIEWER.SUBJECT)))
-                .where(REVIEW_REVIEWER.MUNICIPALITY_ID.eq(municipalityId))
-                .groupBy(REVIEW_REVIEWER.SUBJECT, REVIEW_REVIEWER.NAME)
-                .fetch((Record4<String, String, Integer, OffsetDateTime> r) ->
-                        new Reviewer(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     private void assign(String applicationId, String slug, long readyPosition, Reviewer reviewer, int reviewDays) {
