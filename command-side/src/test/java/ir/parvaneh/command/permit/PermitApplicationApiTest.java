@@ -81,8 +81,8 @@ class PermitApplicationApiTest {
 
     @BeforeEach
     void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
-        http = new PermitHttp(mvc, json, parcels);
-        AssessedParcels.Assessed parcel = http.parcelWhereHousingComplies("papi", citizen);
+        http = new PermitHttp(mvc, json);
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("papi", citizen);
         town = parcel.town();
         assessment = parcel.assessment();
         compliant = parcel.compliant();

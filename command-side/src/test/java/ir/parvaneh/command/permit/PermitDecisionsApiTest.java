@@ -87,8 +87,8 @@ class PermitDecisionsApiTest {
 
     @BeforeEach
     void aParcelAssessedForHousingWhereTheLargestBuildingAllowedComplies() throws Exception {
-        http = new PermitHttp(mvc, json, parcels);
-        AssessedParcels.Assessed parcel = http.parcelWhereHousingComplies("pdec", citizen);
+        http = new PermitHttp(mvc, json);
+        AssessedParcels.Assessed parcel = parcels.whereHousingComplies("pdec", citizen);
         town = parcel.town();
         assessment = parcel.assessment();
         compliant = parcel.compliant();

@@ -2,8 +2,6 @@ package ir.parvaneh.command.permit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.support.AssessedParcels;
-import ir.parvaneh.kernel.identity.Actor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -14,24 +12,18 @@ import java.util.List;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * What the permit API tests share: requests answered with their JSON (or a problem), and a parcel of a town of
- * its own assessed over HTTP for housing, with the largest house its assessment allows, which passes the check.
+ * What the permit API tests share: requests answered with their JSON (or a problem). (Their assessed parcel comes
+ * from {@code AssessedParcels}.)
  * Not a bean: the integration tests share one application context, to which a test adds nothing.
  */
 class PermitHttp {
 
     private final MockMvc mvc;
     private final ObjectMapper json;
-    private final AssessedParcels parcels;
 
-    PermitHttp(MockMvc mvc, ObjectMapper json, AssessedParcels parcels) {
+    PermitHttp(MockMvc mvc, ObjectMapper json) {
         this.mvc = mvc;
         this.json = json;
-        this.parcels = parcels;
-    }
-
-    AssessedParcels.Assessed parcelWhereHousingComplies(String slugPrefix, Actor citizen) throws Exception {
-        return parcels.whereHousingComplies(slugPrefix, citizen);
     }
 
     /** The answer's JSON (a problem document when refused), after checking its status. */
