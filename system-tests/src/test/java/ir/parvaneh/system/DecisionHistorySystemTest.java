@@ -7,12 +7,12 @@ import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
 import ir.parvaneh.command.gis.demo.ProvincePlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import static ir.parvaneh.system.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,39 +28,27 @@ class DecisionHistorySystemTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The demo province at its smallest, 150 parcels a city: enough to assess, imported in seconds. */
     private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
-    private static KeycloakServer keycloak;
-    private static ConfigurableApplicationContext commandSide;
-    private static ConfigurableApplicationContext querySide;
-    private static String commandUrl;
-    private static String queryUrl;
+    private static Platform platform;
 
     @BeforeAll
     static void start() throws Exception {
-        Platform platform = Platform.shared();
-        keycloak = platform.keycloak;
-        commandSide = platform.commandSide;
-        querySide = platform.querySide;
-        commandUrl = platform.commandUrl;
-        queryUrl = platform.queryUrl;
+        platform = Platform.shared();
         // Only Qazvin's layers, through the same import the demo run uses (skipped when already in force today).
         List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
         DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
-        commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
-    }
-
-    private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
-        return Platform.send(method, url, body, token);
+        platform.commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
     }
 
     /** A citizen's assessment of one of Qazvin's parcels in force, found through the public OGC API. */
     private static String assessAQazvinParcel(String citizen) throws Exception {
         JsonNode parcels = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> page = send("GET", queryUrl + "/ogc/collections/qazvin-parcels/items?limit=20", null, null);
+            HttpResponse<String> page = send("GET",
+                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=20", null, null);
             return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
         }, features -> features != null && !features.isEmpty());
         for (JsonNode parcel : parcels) {
             String plate = parcel.at("/properties/plate").asText();
-            HttpResponse<String> issued = send("POST", commandUrl + "/api/assessments", """
+            HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
                     {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
             if (issued.statusCode() == 201) {
                 return JSON.readTree(issued.body()).get("assessmentId").asText();
@@ -71,12 +59,13 @@ class DecisionHistorySystemTest {
 
     @Test
     void anInspectorSeesARealAssessmentReRunAgainstItsRulebookVersionByTheCommandSide() throws Exception {
-        String citizen = keycloak.token("0012345679");
+        String citizen = platform.keycloak.token("0012345679");
         String id = assessAQazvinParcel(citizen);
-        String inspector = keycloak.token("inspector.qazvin");
+        String inspector = platform.keycloak.token("inspector.qazvin");
 
         JsonNode history = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> read = send("GET", queryUrl + "/api/assessments/" + id + "/history", null, inspector);
+            HttpResponse<String> read = send("GET", platform.queryUrl + "/api/assessments/" + id + "/history", null,
+                    inspector);
             return read.statusCode() == 200 ? JSON.readTree(read.body()) : null;
         }, view -> view != null && view.get("events").size() == 1);
 
@@ -95,20 +84,22 @@ class DecisionHistorySystemTest {
                 .containsExactlyInAnyOrderElementsOf(issued.at("/decision/outputs").findValuesAsText("name"));
         assertThat(reverification.get("outputs").findValues("identical")).allMatch(JsonNode::asBoolean);
 
-        HttpResponse<String> verification = send("GET", queryUrl + "/api/assessments/" + id + "/history/verification",
-                null, keycloak.token("oversight"));
+        HttpResponse<String> verification = send("GET",
+                platform.queryUrl + "/api/assessments/" + id + "/history/verification", null,
+                platform.keycloak.token("oversight"));
         assertThat(verification.statusCode()).as(verification.body()).isEqualTo(200);
         JsonNode chain = JSON.readTree(verification.body());
         assertThat(chain.get("intact").asBoolean()).isTrue();
         assertThat(chain.get("head").asText()).isEqualTo(history.at("/chain/head").asText());
 
         // The requester reads their own; another citizen is told there is none; Takestan's clerk does not act for Qazvin.
-        assertThat(send("GET", queryUrl + "/api/assessments/" + id + "/history?reverify=false", null, citizen)
+        assertThat(send("GET", platform.queryUrl + "/api/assessments/" + id + "/history?reverify=false", null, citizen)
                 .statusCode()).isEqualTo(200);
-        assertThat(send("GET", queryUrl + "/api/assessments/" + id + "/history", null, keycloak.token("1234567891"))
+        assertThat(send("GET", platform.queryUrl + "/api/assessments/" + id + "/history", null,
+                platform.keycloak.token("1234567891"))
                 .statusCode()).isEqualTo(404);
-        HttpResponse<String> otherTown = send("GET", queryUrl + "/api/assessments/" + id + "/history", null,
-                keycloak.token("clerk.takestan"));
+        HttpResponse<String> otherTown = send("GET", platform.queryUrl + "/api/assessments/" + id + "/history", null,
+                platform.keycloak.token("clerk.takestan"));
         assertThat(otherTown.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(otherTown.body()).get("code").asText()).isEqualTo("FORBIDDEN_MUNICIPALITY");
     }

@@ -7,12 +7,12 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import static ir.parvaneh.system.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,28 +25,16 @@ import static org.awaitility.Awaitility.await;
 class PlatformSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KeycloakServer keycloak;
-    private static ConfigurableApplicationContext commandSide;
-    private static ConfigurableApplicationContext querySide;
-    private static String commandUrl;
-    private static String queryUrl;
+    private static Platform platform;
 
     @BeforeAll
     static void start() throws Exception {
-        Platform platform = Platform.shared();
-        keycloak = platform.keycloak;
-        commandSide = platform.commandSide;
-        querySide = platform.querySide;
-        commandUrl = platform.commandUrl;
-        queryUrl = platform.queryUrl;
-    }
-
-    private static HttpResponse<String> send(String method, String url, String body, String token) throws Exception {
-        return Platform.send(method, url, body, token);
+        platform = Platform.shared();
     }
 
     private static long storedEvents() {
-        return commandSide.getBean(DSLContext.class).fetchCount(DSL.table(DSL.name("axon", "domainevententry")));
+        return platform.commandSide.getBean(DSLContext.class)
+                .fetchCount(DSL.table(DSL.name("axon", "domainevententry")));
     }
 
     private static String registration(String id, String slug) {
@@ -62,7 +50,7 @@ class PlatformSystemTest {
     @Test
     void theDemoProvinceIsListedPubliclyByTheQueryApi() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode list = JSON.readTree(send("GET", queryUrl + "/api/municipalities", null, null).body());
+            JsonNode list = JSON.readTree(send("GET", platform.queryUrl + "/api/municipalities", null, null).body());
             assertThat(list.findValuesAsText("slug")).contains("qazvin", "takestan", "buin-zahra");
             assertThat(list.size()).isGreaterThanOrEqualTo(25);
         });
@@ -72,12 +60,12 @@ class PlatformSystemTest {
     void aProvinceAdministratorRegistersAMunicipalityAndTheQueryApiShowsIt() throws Exception {
         String id = MunicipalityId.random().toString();
         String slug = slug();
-        HttpResponse<String> created = send("POST", commandUrl + "/api/municipalities", registration(id, slug),
-                keycloak.token("province.admin"));
+        HttpResponse<String> created = send("POST", platform.commandUrl + "/api/municipalities", registration(id, slug),
+                platform.keycloak.token("province.admin"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> read = send("GET", queryUrl + "/api/municipalities/" + id, null, null);
+            HttpResponse<String> read = send("GET", platform.queryUrl + "/api/municipalities/" + id, null, null);
             assertThat(read.statusCode()).isEqualTo(200);
             JsonNode view = JSON.readTree(read.body());
             assertThat(view.get("slug").asText()).isEqualTo(slug);
@@ -88,7 +76,7 @@ class PlatformSystemTest {
     @Test
     void aCallWithoutATokenIsRefusedAndStoresNothing() throws Exception {
         long before = storedEvents();
-        HttpResponse<String> response = send("POST", commandUrl + "/api/municipalities",
+        HttpResponse<String> response = send("POST", platform.commandUrl + "/api/municipalities",
                 registration(MunicipalityId.random().toString(), slug()), null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("UNAUTHENTICATED");
@@ -98,10 +86,10 @@ class PlatformSystemTest {
     @Test
     void aForgedTokenIsRefusedAndStoresNothing() throws Exception {
         long before = storedEvents();
-        String token = keycloak.token("province.admin");
+        String token = platform.keycloak.token("province.admin");
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        HttpResponse<String> response = send("POST", commandUrl + "/api/municipalities",
+        HttpResponse<String> response = send("POST", platform.commandUrl + "/api/municipalities",
                 registration(MunicipalityId.random().toString(), slug()), forged);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(storedEvents()).isEqualTo(before);
@@ -110,8 +98,8 @@ class PlatformSystemTest {
     @Test
     void aCitizenCannotRegisterAMunicipalityAndNothingIsStored() throws Exception {
         long before = storedEvents();
-        HttpResponse<String> response = send("POST", commandUrl + "/api/municipalities",
-                registration(MunicipalityId.random().toString(), slug()), keycloak.token("0012345679"));
+        HttpResponse<String> response = send("POST", platform.commandUrl + "/api/municipalities",
+                registration(MunicipalityId.random().toString(), slug()), platform.keycloak.token("0012345679"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         assertThat(storedEvents()).isEqualTo(before);
@@ -123,20 +111,20 @@ class PlatformSystemTest {
         String contact = """
                 {"phone": "028-33369000", "website": "https://qazvin.ir"}""";
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                send("GET", queryUrl + "/api/municipalities/qazvin", null, null).statusCode() == 200);
+                send("GET", platform.queryUrl + "/api/municipalities/qazvin", null, null).statusCode() == 200);
 
         long before = storedEvents();
-        HttpResponse<String> refused = send("PUT", commandUrl + "/api/municipalities/" + qazvin + "/contact",
-                contact, keycloak.token("admin.takestan"));
+        HttpResponse<String> refused = send("PUT", platform.commandUrl + "/api/municipalities/" + qazvin + "/contact",
+                contact, platform.keycloak.token("admin.takestan"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("FORBIDDEN_MUNICIPALITY");
         assertThat(storedEvents()).isEqualTo(before);
 
-        HttpResponse<String> accepted = send("PUT", commandUrl + "/api/municipalities/" + qazvin + "/contact",
-                contact, keycloak.token("admin.qazvin"));
+        HttpResponse<String> accepted = send("PUT", platform.commandUrl + "/api/municipalities/" + qazvin + "/contact",
+                contact, platform.keycloak.token("admin.qazvin"));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JSON.readTree(
-                send("GET", queryUrl + "/api/municipalities/qazvin", null, null).body())
+                send("GET", platform.queryUrl + "/api/municipalities/qazvin", null, null).body())
                 .at("/contact/website").asText()).isEqualTo("https://qazvin.ir"));
     }
 }
