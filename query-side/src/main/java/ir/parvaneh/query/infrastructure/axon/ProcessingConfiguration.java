@@ -1,0 +1,101 @@
+package ir.parvaneh.query.infrastructure.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The query side's processors as one of several instances: the token store names this instance
+ * ({@code parvaneh.node-id}; by default the JVM's name plus a random suffix, so that two instances in one JVM, or
+ * a restarted one, never pass for each other), and every pooled processor takes its share of segments from
+ * {@link ProcessingNodes}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProcessingConfiguration {
+
+    @Bean
+    ProcessingNodes processingNodes(DSLContext dsl, @Value("${parvaneh.node-id:}") String nodeId,
+                                    @Value("${parvaneh.projections.heartbeat:5s}") Duration heartbeat) {
+        String id = nodeId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
+        return new ProcessingNodes(dsl, id, heartbeat);
+    }
+
+    /**
+     * As Axon's auto-configuration builds it (the default table names, found in the query schema by the search
+     * path), but owned by this instance's node id.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenStoreProperties properties,
+                          ProcessingNodes nodes) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(TokenSchema.builder().build())
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(nodes.nodeId())
+                .build();
+    }
+
+    /** Every pooled processor, whatever its other settings, asks for its share before claiming. */
+    @Bean
+    ConfigurerModule fairShareOfSegments(ProcessingNodes nodes) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.maxSegmentProvider(nodes));
+    }
+
+    /** The heartbeat: first at start (before the processors claim), then every {@code parvaneh.projections.heartbeat}. */
+    @Bean
+    SmartLifecycle processingNodeHeartbeat(ProcessingNodes nodes) {
+        return new SmartLifecycle() {
+            private ScheduledExecutorService timer;
+
+            @Override
+            public void start() {
+                nodes.beat();
+                timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "processing-node-heartbeat");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                long every = nodes.heartbeat().toMillis();
+                timer.scheduleAtFixedRate(nodes::beat, every, every, TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void stop() {
+                timer.shutdownNow();
+                timer = null;
+                nodes.leave();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return timer != null;
+            }
+
+            /** Before Axon's processors start (they start in a later phase) and after they stop. */
+            @Override
+            public int getPhase() {
+                return Integer.MIN_VALUE + 1000;
+            }
+        };
+    }
+}
