@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       waits until the projections that keep a row per event (the application timeline, the decision history)
  *       hold every event, from the moment the first row appears (on a fresh query schema every projection starts
  *       from the first event), and prints the events per second;
+ *   rebuild-one jdbcUrl processor timeoutSeconds
+ *       after the script has reset one projection (its tokens deleted, its tables emptied) and restarted the query
+ *       side: the time until every segment of that processor has stored a token at the head of the store, and the
+ *       events per second;
  *   lag     jdbcUrl eventsPerSecond seconds
  *       appends cloned application streams at a steady rate while the query side runs, and for each event measures
  *       the time from its commit until it is in both per-event projections: p50, p90, p99, max.
@@ -39,8 +43,9 @@ public class ProjectionBench {
             switch (mode) {
                 case "fill" -> fill(db, Long.parseLong(args[2]));
                 case "rebuild" -> rebuild(db, Integer.parseInt(args[2]));
+                case "rebuild-one" -> rebuildOne(db, args[2], Integer.parseInt(args[3]));
                 case "lag" -> lag(url, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-                default -> throw new IllegalArgumentException("mode: fill | rebuild | lag");
+                default -> throw new IllegalArgumentException("mode: fill | rebuild | rebuild-one | lag");
             }
         }
     }
@@ -157,6 +162,52 @@ public class ProjectionBench {
                 (timelineDone - started) / 1e9, (historyDone - started) / 1e9);
         System.out.printf(Locale.ROOT, "all projections rebuilt from %,d events in %.1f s: %,.0f events/s%n",
                 events, seconds, events / seconds);
+    }
+
+    /**
+     * Times one projection's rebuild after the script reset it (its tokens deleted, its tables emptied) and restarted
+     * the query side, the other projections being at the head of the store: from the first token of the processor
+     * until every one of its segments has stored a token at or past the last event in the store. A pooled processor
+     * stores a segment's token in the transaction that writes the rows of the batch it ends, so a segment at the head
+     * has committed every row.
+     */
+    private static void rebuildOne(Connection db, String processor, int timeoutSeconds) throws Exception {
+        long events = count(db, "SELECT count(*) FROM axon.domainevententry");
+        long head = count(db, "SELECT max(globalindex) FROM axon.domainevententry");
+        String positions = """
+                SELECT count(*), coalesce(min(CASE WHEN token IS NULL THEN -1
+                       ELSE (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint END), -1)
+                FROM query.tokenentry WHERE processorname = '%s'""".formatted(processor);
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        Long started = null;
+        long lastReport = 0;
+        while (System.nanoTime() < deadline) {
+            long segments;
+            long lowest;
+            try (Statement query = db.createStatement(); ResultSet row = query.executeQuery(positions)) {
+                row.next();
+                segments = row.getLong(1);
+                lowest = row.getLong(2);
+            }
+            long now = System.nanoTime();
+            if (started == null && segments > 0) {
+                started = now;
+            }
+            if (started != null && lowest >= head) {
+                double seconds = (now - started) / 1e9;
+                System.out.printf(Locale.ROOT, "%s rebuilt from %,d events in %.1f s: %,.0f events/s%n", processor,
+                        events, seconds, events / seconds);
+                return;
+            }
+            if (now - lastReport > 5_000_000_000L) {
+                System.out.printf(Locale.ROOT, "  %s: %d segments, lowest position %,d of %,d%n", processor, segments,
+                        lowest, head);
+                lastReport = now;
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf(Locale.ROOT, "%s did not catch up within %d s%n", processor, timeoutSeconds);
+        System.exit(1);
     }
 
     private static long rows(Connection db, String table) throws SQLException {

@@ -3,19 +3,23 @@ package ir.parvaneh.query.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.kernel.identity.Actor;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.GetPermitApplication;
 import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.kernel.time.JalaliDate;
+import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationEventRecord;
 import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationRecord;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -30,9 +34,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION_EVENT;
@@ -72,6 +79,9 @@ class PermitApplicationProjector {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             Batch batch = root.getOrComputeResource(BATCH, key -> {
                 Batch created = new Batch();
+                if (root instanceof BatchingUnitOfWork<?> batching) {
+                    created.preload(this, batching.getMessages());
+                }
                 root.onPrepareCommit(u -> write(created));
                 return created;
             });
@@ -94,11 +104,33 @@ class PermitApplicationProjector {
     private static final class Batch {
         final Map<String, PermitApplicationRecord> rows = new LinkedHashMap<>();
         final List<PermitApplicationEventRecord> steps = new ArrayList<>();
+        /** Applications looked up and not found: their first event in this batch must be the submission. */
+        final Set<String> absent = new HashSet<>();
+
+        /** Loads the rows of every application among the batch's messages with one query. */
+        void preload(PermitApplicationProjector projector, List<? extends Message<?>> messages) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Message<?> message : messages) {
+                if (message instanceof DomainEventMessage<?> domain
+                        && PermitApplicationEvent.class.isAssignableFrom(domain.getPayloadType())) {
+                    ids.add(domain.getAggregateIdentifier());
+                }
+            }
+            if (ids.isEmpty()) {
+                return;
+            }
+            absent.addAll(ids);
+            projector.dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.in(ids)).forEach(row -> {
+                rows.put(row.getId(), row);
+                absent.remove(row.getId());
+            });
+        }
 
         void add(PermitApplicationProjector projector, PermitApplicationEvent event, long sequence, Instant at,
                  MetaData metaData) {
             String id = event.applicationId();
-            PermitApplicationRecord row = rows.containsKey(id) ? rows.get(id) : projector.load(id);
+            PermitApplicationRecord row = rows.containsKey(id) ? rows.get(id)
+                    : absent.contains(id) ? null : projector.load(id);
             if (row == null) {
                 if (!(event instanceof PermitApplicationSubmitted submitted)) {
                     log.warn("{} #{} of {} has no submission before it; skipped", event.getClass().getSimpleName(),
@@ -145,15 +177,13 @@ class PermitApplicationProjector {
         for (Field<?> field : PERMIT_APPLICATION.fields()) {
             everyColumn.put(field, DSL.excluded(field));
         }
-        dsl.insertInto(PERMIT_APPLICATION, PERMIT_APPLICATION.fields())
-                .valuesOfRecords(batch.rows.values())
+        ColumnArrays.insert(dsl, PERMIT_APPLICATION, batch.rows.values())
                 .onConflict(PERMIT_APPLICATION.ID)
                 .doUpdate()
                 .set(everyColumn)
                 .where(PERMIT_APPLICATION.LAST_SEQUENCE.lt(DSL.excluded(PERMIT_APPLICATION.LAST_SEQUENCE)))
                 .execute();
-        dsl.insertInto(PERMIT_APPLICATION_EVENT, PERMIT_APPLICATION_EVENT.fields())
-                .valuesOfRecords(batch.steps)
+        ColumnArrays.insert(dsl, PERMIT_APPLICATION_EVENT, batch.steps)
                 .onConflictDoNothing()
                 .execute();
         // Only once the rows are committed, so that a subscriber re-reading the row sees them. The emitter defers by

@@ -3,7 +3,10 @@ package ir.parvaneh.query.history;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import ir.parvaneh.kernel.time.JalaliDate;
+
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -67,29 +70,63 @@ record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier,
                 .append(",\"payloadRevision\":").append(payloadRevision == null ? "null" : CanonicalJson.string(payloadRevision))
                 .append(",\"payloadType\":").append(CanonicalJson.string(payloadType))
                 .append(",\"sequence\":").append(sequence)
-                .append(",\"timestamp\":").append(CanonicalJson.string(TIMESTAMP.format(timestamp.truncatedTo(ChronoUnit.MILLIS))))
-                .append('}');
+                .append(",\"timestamp\":\"");
+        appendTimestamp(out);
+        out.append("\"}");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** SHA-256 of the canonical form, lowercase hex. */
     String hash() {
-        return HEX.formatHex(sha256().digest(canonical()));
+        return hashes(null).event();
     }
 
     /** chain_n = SHA-256(chain_{n-1} || canonical_n), with chain_{n-1} as its 32 bytes; lowercase hex. */
     String chain(String previousChainHex) {
-        MessageDigest digest = sha256();
-        digest.update(previousChainHex == null ? GENESIS : HEX.parseHex(previousChainHex));
-        digest.update(canonical());
-        return HEX.formatHex(digest.digest());
+        return hashes(previousChainHex).chain();
     }
 
-    private static MessageDigest sha256() {
+    /** The event's hash and its chain hash after {@code previousChainHex}, from one rendering of the canonical form. */
+    Hashes hashes(String previousChainHex) {
+        byte[] canonical = canonical();
+        MessageDigest digest = sha256();
+        String event = HEX.formatHex(digest.digest(canonical));
+        digest.update(previousChainHex == null ? GENESIS : HEX.parseHex(previousChainHex));
+        digest.update(canonical);
+        return new Hashes(event, HEX.formatHex(digest.digest()));
+    }
+
+    record Hashes(String event, String chain) {
+    }
+
+    /** {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC, as {@link #TIMESTAMP} writes it, without a formatter per event. */
+    private void appendTimestamp(StringBuilder out) {
+        LocalDateTime at = LocalDateTime.ofEpochSecond(timestamp.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (at.getYear() < 0 || at.getYear() > 9999) {
+            out.append(TIMESTAMP.format(timestamp.truncatedTo(ChronoUnit.MILLIS)));
+            return;
+        }
+        JalaliDate.pad(out, at.getYear(), 4).append('-');
+        JalaliDate.pad(out, at.getMonthValue(), 2).append('-');
+        JalaliDate.pad(out, at.getDayOfMonth(), 2).append('T');
+        JalaliDate.pad(out, at.getHour(), 2).append(':');
+        JalaliDate.pad(out, at.getMinute(), 2).append(':');
+        JalaliDate.pad(out, at.getSecond(), 2).append('.');
+        JalaliDate.pad(out, timestamp.getNano() / 1_000_000, 3).append('Z');
+    }
+
+    /** One digest per thread, reset before each use: creating one looks up the security providers every time. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return digest;
     }
 }

@@ -126,8 +126,9 @@ class ChainVerifier {
                 altered = altered(event, Alteration.EVENT_UNREADABLE, null, null);
                 break;
             }
-            String hash = canonical.hash();
-            String next = canonical.chain(chain);
+            CanonicalEvent.Hashes hashes = canonical.hashes(chain);
+            String hash = hashes.event();
+            String next = hashes.chain();
             if (!hash.equals(event.getEventHash())) {
                 altered = altered(event, Alteration.EVENT_CHANGED, hash, next);
                 break;

@@ -1,10 +1,9 @@
 package ir.parvaneh.query.history;
 
 import ir.parvaneh.kernel.assessment.AssessmentEvent;
-import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
-import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryEventRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -64,6 +63,9 @@ class DecisionHistoryProjector {
     static final String ASSESSMENT = "ASSESSMENT";
 
     private static final String BATCH = DecisionHistoryProjector.class.getName() + ".batch";
+    /** The published field names of the submission and of the issued assessment that name owner and municipality. */
+    private static final String MUNICIPALITY_SLUG = "municipalitySlug";
+    private static final String APPLICANT_SUBJECT = "applicantSubject";
 
     private final DSLContext dsl;
     private final Serializer serializer;
@@ -73,23 +75,19 @@ class DecisionHistoryProjector {
         this.serializer = serializer;
     }
 
-    @EventHandler
-    void on(PermitApplicationEvent event, DomainEventMessage<?> message) {
-        if (event instanceof PermitApplicationSubmitted submitted) {
-            chain(APPLICATION, message, submitted.municipalitySlug(), submitted.applicantSubject());
-        } else {
-            chain(APPLICATION, message, null, null);
-        }
+    /**
+     * Every event of a permit application, without deserialising its payload: the chain hashes the payload as
+     * stored, and only the first event's owner and municipality are read from it.
+     */
+    @EventHandler(payloadType = PermitApplicationEvent.class)
+    void onApplicationEvent(DomainEventMessage<?> message) {
+        chain(APPLICATION, message);
     }
 
-    @EventHandler
-    void on(AssessmentEvent event, DomainEventMessage<?> message) {
-        if (event instanceof ZoningAssessmentIssued issued) {
-            Object requester = message.getMetaData().get(Actor.SUBJECT);
-            chain(ASSESSMENT, message, issued.municipalitySlug(), requester == null ? null : requester.toString());
-        } else {
-            chain(ASSESSMENT, message, null, null);
-        }
+    /** Every event of a zoning assessment; the requester, its owner, is the actor of the first. */
+    @EventHandler(payloadType = AssessmentEvent.class)
+    void onAssessmentEvent(DomainEventMessage<?> message) {
+        chain(ASSESSMENT, message);
     }
 
     /** A replay starts from empty tables and builds the same chains again. */
@@ -99,7 +97,7 @@ class DecisionHistoryProjector {
         dsl.truncate(DECISION_HISTORY_CHAIN).execute();
     }
 
-    private void chain(String kind, DomainEventMessage<?> message, String municipalitySlug, String ownerSubject) {
+    private void chain(String kind, DomainEventMessage<?> message) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             Batch batch = root.getOrComputeResource(BATCH, key -> {
@@ -110,10 +108,10 @@ class DecisionHistoryProjector {
                 root.onPrepareCommit(u -> write(created));
                 return created;
             });
-            batch.add(kind, message, municipalitySlug, ownerSubject);
+            batch.add(kind, message);
         } else {
             Batch batch = new Batch();
-            batch.add(kind, message, municipalitySlug, ownerSubject);
+            batch.add(kind, message);
             write(batch);
         }
     }
@@ -162,7 +160,7 @@ class DecisionHistoryProjector {
                     .forEach(r -> links.put(r.value1(), new Link(r.value2(), r.value3())));
         }
 
-        void add(String kind, DomainEventMessage<?> message, String municipalitySlug, String ownerSubject) {
+        void add(String kind, DomainEventMessage<?> message) {
             String aggregateId = message.getAggregateIdentifier();
             long sequence = message.getSequenceNumber();
             if (!links.containsKey(aggregateId)) {
@@ -180,7 +178,8 @@ class DecisionHistoryProjector {
             CanonicalEvent canonical = new CanonicalEvent(aggregateId, sequence, message.getIdentifier(),
                     message.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
                     CanonicalJson.of(payload.getData()), CanonicalEvent.actorOf(message.getMetaData()));
-            String chainHash = canonical.chain(link.hash);
+            CanonicalEvent.Hashes hashes = canonical.hashes(link.hash);
+            String chainHash = hashes.chain();
             var at = message.getTimestamp().atOffset(ZoneOffset.UTC);
 
             DecisionHistoryEventRecord event = new DecisionHistoryEventRecord();
@@ -195,7 +194,7 @@ class DecisionHistoryProjector {
             event.setActorRole(canonical.actor().get(Actor.ROLE));
             event.setActorMunicipality(canonical.actor().get(Actor.MUNICIPALITY));
             event.setPayload(JSONB.valueOf(canonical.payload()));
-            event.setEventHash(canonical.hash());
+            event.setEventHash(hashes.event());
             event.setChainHash(chainHash);
             events.add(event);
 
@@ -203,8 +202,14 @@ class DecisionHistoryProjector {
                 link.row = new DecisionHistoryChainRecord();
                 link.row.setAggregateId(aggregateId);
                 link.row.setAggregateKind(kind);
-                link.row.setMunicipalitySlug(municipalitySlug);
-                link.row.setOwnerSubject(ownerSubject);
+                if (sequence == 0) {
+                    // A new chain's row names the municipality whose staff may read it and the person it belongs
+                    // to: from the submission (its applicant), or from the issued assessment (its requester).
+                    link.row.setMunicipalitySlug(CanonicalJson.member(payload.getData(), MUNICIPALITY_SLUG));
+                    link.row.setOwnerSubject(APPLICATION.equals(kind)
+                            ? CanonicalJson.member(payload.getData(), APPLICANT_SUBJECT)
+                            : canonical.actor().get(Actor.SUBJECT));
+                }
                 heads.put(aggregateId, link.row);
             }
             link.row.setHeadSequence(sequence);
@@ -224,13 +229,11 @@ class DecisionHistoryProjector {
         if (batch.events.isEmpty()) {
             return;
         }
-        dsl.insertInto(DECISION_HISTORY_EVENT, DECISION_HISTORY_EVENT.fields())
-                .valuesOfRecords(batch.events)
+        ColumnArrays.insert(dsl, DECISION_HISTORY_EVENT, batch.events)
                 .onConflictDoNothing()
                 .execute();
         // A new chain's row carries the owner and municipality of its first event; an existing row keeps them.
-        dsl.insertInto(DECISION_HISTORY_CHAIN, DECISION_HISTORY_CHAIN.fields())
-                .valuesOfRecords(batch.heads.values())
+        ColumnArrays.insert(dsl, DECISION_HISTORY_CHAIN, batch.heads.values())
                 .onConflict(DECISION_HISTORY_CHAIN.AGGREGATE_ID).doUpdate()
                 .set(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE, DSL.excluded(DECISION_HISTORY_CHAIN.HEAD_SEQUENCE))
                 .set(DECISION_HISTORY_CHAIN.HEAD_HASH, DSL.excluded(DECISION_HISTORY_CHAIN.HEAD_HASH))

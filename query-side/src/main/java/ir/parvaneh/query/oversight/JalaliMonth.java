@@ -51,6 +51,7 @@ record JalaliMonth(int year, int month) implements Comparable<JalaliMonth> {
 
     @Override
     public String toString() {
-        return String.format("%04d-%02d", year, month);
+        StringBuilder text = JalaliDate.pad(new StringBuilder(7), year, 4).append('-');
+        return JalaliDate.pad(text, month, 2).toString();
     }
 }

@@ -1,7 +1,8 @@
 package ir.parvaneh.query.oversight;
 
-import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent;
+import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.OversightApplicationRecord;
 import ir.parvaneh.query.jooq.query.tables.records.OversightFactRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -125,10 +126,6 @@ class OversightProjector {
         if (records.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(table).set(records.get(0));
-        for (R record : records.subList(1, records.size())) {
-            insert = insert.newRecord().set(record);
-        }
-        insert.onConflictDoNothing().execute();
+        ColumnArrays.insert(dsl, table, records).onConflictDoNothing().execute();
     }
 }

@@ -2,7 +2,6 @@ package ir.parvaneh.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.kernel.assessment.AssessmentEvent;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -292,8 +291,7 @@ class DecisionHistoryTest {
     void givenARedeliveredEventThenTheChainIsUnchanged() throws Exception {
         String id = fixtures.assessment(HistoryFixtures.CITIZEN);
         JsonNode before = awaitEvents("/api/assessments/" + id + "/history", 1);
-        eventStore.readEvents(id, 0).asStream().forEach(event -> projector.on(
-                (ir.parvaneh.kernel.assessment.AssessmentEvent) event.getPayload(), event));
+        eventStore.readEvents(id, 0).asStream().forEach(projector::onAssessmentEvent);
         JsonNode after = read("/api/assessments/" + id + "/history", OVERSIGHT);
         assertThat(after.get("chain")).isEqualTo(before.get("chain"));
         assertThat(after.get("events")).hasSize(1);
@@ -310,7 +308,7 @@ class DecisionHistoryTest {
                 first.getMetaData());
 
         // The handler itself fails (not the batch's commit), so the dead-letter queue takes this one event.
-        assertThatThrownBy(() -> projector.on((AssessmentEvent) gap.getPayload(), gap))
+        assertThatThrownBy(() -> projector.onAssessmentEvent(gap))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chained up to event 0")
                 .hasMessageContaining("cannot chain event 2");

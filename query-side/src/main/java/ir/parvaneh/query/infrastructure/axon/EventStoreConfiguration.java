@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * schema), except that the embedded event store polls the table for new events every
  * {@code parvaneh.projections.fetch-delay-ms} (50 ms) instead of every second once the projections have caught up.
  * The query side learns of the events the command side commits only by polling, so that second would be most of
- * the lag a citizen sees after their own action; the cost is one indexed query per interval. (Declaring the event
+ * the lag a citizen sees after their own action; the cost is one indexed query per interval. A processor that
+ * replays the store reads it {@code parvaneh.projections.fetch-batch-size} (1,000) events per query rather than
+ * Axon's default 100, a tenth of the round trips for the same rows. (Declaring the event
  * store means declaring its storage engine, schema and exception resolver too: Axon builds them only when no event
  * store is declared.)
  */
@@ -46,8 +48,10 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          @Value("${parvaneh.projections.fetch-batch-size:1000}") int fetchBatchSize) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(fetchBatchSize)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
