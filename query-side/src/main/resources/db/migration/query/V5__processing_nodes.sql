@@ -7,3 +7,12 @@ CREATE TABLE query.processing_node (
     heartbeat_at TIMESTAMPTZ  NOT NULL,
     CONSTRAINT processing_node_pk PRIMARY KEY (node_id)
 );
+
+-- A projection being rebuilt on one instance: while its holder is alive, every other instance gives up the
+-- projection's segments, so that the holder can claim them all and reset them (Axon resets only what it holds).
+CREATE TABLE query.projection_hold (
+    processor_name VARCHAR(255) NOT NULL,
+    held_by        VARCHAR(255) NOT NULL,
+    held_at        TIMESTAMPTZ  NOT NULL,
+    CONSTRAINT projection_hold_pk PRIMARY KEY (processor_name)
+);

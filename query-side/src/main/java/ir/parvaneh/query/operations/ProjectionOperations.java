@@ -2,6 +2,7 @@ package ir.parvaneh.query.operations;
 
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.query.infrastructure.axon.ProcessingNodes;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -12,8 +13,10 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +50,14 @@ public class ProjectionOperations {
     private static final int MAX_RETRIED_SEQUENCES = 10_000;
 
     private final EventProcessingConfiguration processing;
+    private final ProcessingNodes nodes;
+    private final Duration rebuildWait;
 
-    ProjectionOperations(EventProcessingConfiguration processing) {
+    ProjectionOperations(EventProcessingConfiguration processing, ProcessingNodes nodes,
+                         @Value("${parvaneh.projections.rebuild-wait:30s}") Duration rebuildWait) {
         this.processing = processing;
+        this.nodes = nodes;
+        this.rebuildWait = rebuildWait;
     }
 
     public List<Projection> all() {
@@ -63,8 +71,11 @@ public class ProjectionOperations {
     }
 
     /**
-     * Rebuilds the projection from the first event. With several query-side instances, every other instance must
-     * have released the processor's segments first (stop it there); otherwise the reset is refused.
+     * Rebuilds the projection from the first event: shuts its processor down here, asks the other query-side
+     * instances to give up its segments ({@link ProcessingNodes#hold}) and resets the tokens as soon as this instance
+     * can claim them all (Axon resets only what it holds), then starts it again; the other instances take their
+     * share of the replay back afterwards. Refused when the segments are not all free within
+     * {@code parvaneh.projections.rebuild-wait} (30 s).
      */
     public Projection rebuild(String name) {
         StreamingEventProcessor processor = streaming(name);
@@ -72,16 +83,38 @@ public class ProjectionOperations {
             throw new DomainException(ErrorCode.PROJECTION_REBUILD_REFUSED, name + " cannot be reset")
                     .with("projection", name);
         }
-        processor.shutDown();
+        nodes.hold(name);
         try {
-            processor.resetTokens();
-        } catch (UnableToClaimTokenException heldElsewhere) {
+            processor.shutDown();
+            long deadline = System.nanoTime() + rebuildWait.toNanos();
+            while (true) {
+                try {
+                    processor.resetTokens();
+                    break;
+                } catch (UnableToClaimTokenException heldElsewhere) {
+                    if (System.nanoTime() > deadline) {
+                        processor.start();
+                        throw new DomainException(ErrorCode.PROJECTION_REBUILD_REFUSED, "Another instance still holds"
+                                + " a segment of " + name + " after " + rebuildWait.toSeconds() + " s")
+                                .with("projection", name);
+                    }
+                    pause();
+                }
+            }
             processor.start();
-            throw new DomainException(ErrorCode.PROJECTION_REBUILD_REFUSED, "Another instance holds a segment of " + name
-                    + "; stop its processor there first").with("projection", name);
+        } finally {
+            nodes.unhold(name);
         }
-        processor.start();
         return describe(name, processor);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the other instances", e);
+        }
     }
 
     public List<ParkedEvent> parked(String name, int limit) {

@@ -3,6 +3,7 @@ package ir.parvaneh.query.application;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.query.QuerySideApplication;
 import ir.parvaneh.query.infrastructure.axon.ProcessingNodes;
+import ir.parvaneh.query.operations.ProjectionOperations;
 import ir.parvaneh.query.support.EventStoreSchemaInitializer;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION_EVENT;
 import static ir.parvaneh.query.jooq.query.Tables.PROCESSING_NODE;
+import static ir.parvaneh.query.jooq.query.Tables.PROJECTION_HOLD;
 import static ir.parvaneh.query.jooq.query.Tables.TOKENENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Several query-side instances on one store share each projection's segments through Axon's claims, each taking at
  * most its fair share; every event is still projected exactly once; when an instance stops, the others take its
- * segments back. The test's own shared context is one instance; two more are started here, each a whole query-side
+ * segments back; a projection rebuilt on one instance is given up by the others for the reset. The test's own shared context is one instance; two more are started here, each a whole query-side
  * application with its own node id.
  */
 @QuerySideIntegrationTest
@@ -45,6 +47,8 @@ class SeveralInstancesTest {
     EventStore eventStore;
     @Autowired
     ProcessingNodes thisNode;
+    @Autowired
+    ProjectionOperations operations;
 
     @Test
     void givenThreeInstancesThenEachClaimsItsShareEveryEventIsProjectedOnceAndAStoppedInstancesSegmentsAreTakenBack() {
@@ -82,6 +86,17 @@ class SeveralInstancesTest {
                 assertThat(dsl.fetchCount(PERMIT_APPLICATION_EVENT, PERMIT_APPLICATION_EVENT.APPLICATION_ID.in(ids)))
                         .isEqualTo(72);
             });
+
+            // An operator rebuilds the projection on one instance while the others hold segments of it: they give them
+            // up, the projection is reset and replayed, and the same rows come back.
+            operations.rebuild(PROCESSOR);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(dsl.fetchCount(PERMIT_APPLICATION,
+                        PERMIT_APPLICATION.ID.in(ids).and(PERMIT_APPLICATION.LAST_SEQUENCE.eq(2L)))).isEqualTo(24);
+                assertThat(dsl.fetchCount(PERMIT_APPLICATION_EVENT, PERMIT_APPLICATION_EVENT.APPLICATION_ID.in(ids)))
+                        .isEqualTo(72);
+            });
+            assertThat(dsl.fetchCount(PROJECTION_HOLD)).isZero();
 
             a.close();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

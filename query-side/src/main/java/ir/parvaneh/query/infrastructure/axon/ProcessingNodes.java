@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static ir.parvaneh.query.jooq.query.Tables.PROCESSING_NODE;
+import static ir.parvaneh.query.jooq.query.Tables.PROJECTION_HOLD;
 import static ir.parvaneh.query.jooq.query.Tables.TOKENENTRY;
 
 /**
@@ -36,6 +38,8 @@ public class ProcessingNodes implements MaxSegmentProvider {
     private final Duration heartbeat;
     private volatile int liveNodes = 1;
     private final Map<String, Integer> segments = new ConcurrentHashMap<>();
+    /** Projections another live instance is rebuilding: this one holds none of their segments meanwhile. */
+    private volatile Set<String> heldElsewhere = Set.of();
 
     public ProcessingNodes(DSLContext dsl, String nodeId, Duration heartbeat) {
         this.dsl = dsl;
@@ -62,6 +66,9 @@ public class ProcessingNodes implements MaxSegmentProvider {
      */
     @Override
     public int getMaxSegments(String processorName) {
+        if (heldElsewhere.contains(processorName)) {
+            return 0;
+        }
         Integer total = segments.get(processorName);
         if (total == null || liveNodes <= 1) {
             return Short.MAX_VALUE;
@@ -91,6 +98,11 @@ public class ProcessingNodes implements MaxSegmentProvider {
                     .from(TOKENENTRY)
                     .groupBy(TOKENENTRY.PROCESSORNAME)
                     .forEach(r -> segments.put(r.value1(), r.value2()));
+            heldElsewhere = Set.copyOf(dsl.select(PROJECTION_HOLD.PROCESSOR_NAME)
+                    .from(PROJECTION_HOLD)
+                    .join(PROCESSING_NODE).on(PROCESSING_NODE.NODE_ID.eq(PROJECTION_HOLD.HELD_BY))
+                    .where(PROJECTION_HOLD.HELD_BY.ne(nodeId).and(PROCESSING_NODE.HEARTBEAT_AT.gt(expiry)))
+                    .fetch(PROJECTION_HOLD.PROCESSOR_NAME));
             if (live != liveNodes) {
                 log.info("Query-side instances now running: {} (this one: {})", live, nodeId);
             }
@@ -100,9 +112,33 @@ public class ProcessingNodes implements MaxSegmentProvider {
         }
     }
 
+    /**
+     * Asks the other instances to give up every segment of {@code processorName} (at their next heartbeat), so that
+     * this one can claim them all, as a reset needs; until {@link #unhold}, or until this instance stops beating.
+     */
+    public void hold(String processorName) {
+        Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
+        dsl.insertInto(PROJECTION_HOLD)
+                .set(PROJECTION_HOLD.PROCESSOR_NAME, processorName)
+                .set(PROJECTION_HOLD.HELD_BY, nodeId)
+                .set(PROJECTION_HOLD.HELD_AT, now)
+                .onConflict(PROJECTION_HOLD.PROCESSOR_NAME).doUpdate()
+                .set(PROJECTION_HOLD.HELD_BY, nodeId)
+                .set(PROJECTION_HOLD.HELD_AT, now)
+                .execute();
+    }
+
+    /** The other instances may take their share of {@code processorName} again. */
+    public void unhold(String processorName) {
+        dsl.deleteFrom(PROJECTION_HOLD)
+                .where(PROJECTION_HOLD.PROCESSOR_NAME.eq(processorName).and(PROJECTION_HOLD.HELD_BY.eq(nodeId)))
+                .execute();
+    }
+
     /** This instance leaves: the others count it out at their next heartbeat and take its released segments. */
     public void leave() {
         try {
+            dsl.deleteFrom(PROJECTION_HOLD).where(PROJECTION_HOLD.HELD_BY.eq(nodeId)).execute();
             dsl.deleteFrom(PROCESSING_NODE).where(PROCESSING_NODE.NODE_ID.eq(nodeId)).execute();
         } catch (RuntimeException e) {
             log.warn("Could not remove {} from the running instances (it expires by itself): {}", nodeId, e.toString());
