@@ -57,9 +57,12 @@ import static ir.parvaneh.command.permit.api.ApplicationCommands.KEY_DESCRIPTION
 @SecurityRequirement(name = "bearer")
 class PermitApplicationController {
 
-    /** A submission: the recorded assessment of the parcel, the proposed building and the uploaded documents' references. */
+    /**
+     * A submission: the recorded assessment of the parcel, the proposed building and the uploaded documents'
+     * references; an engineer names the owner they submit for ({@code ownerNationalCode}), whose consent must cover it.
+     */
     record Submission(String assessmentId, ProposedBuilding building, DocumentReference ownershipDocument,
-                      List<DocumentReference> documents) {
+                      List<DocumentReference> documents, String ownerNationalCode) {
     }
 
     /** A corrected proposal; without an assessment id, the one the application rests on. */
@@ -101,13 +104,13 @@ class PermitApplicationController {
     }
 
     @PostMapping
-    @Operation(summary = "Apply for a building permit on an assessed parcel (citizen)",
+    @Operation(summary = "Apply for a building permit on an assessed parcel (the owner, or an engineer with the owner's consent)",
             description = "Reads the recorded zoning assessment, checks the proposal against it at once and, if no rule "
                     + "failed, assesses the fees. A failing proposal is still recorded: it is returned for correction "
                     + "(stage RETURNED_FOR_CORRECTION) with the violated rules.")
     ResponseEntity<Receipt> submit(@RequestBody Submission submission,
                                    @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CITIZEN);
+        Actor actor = currentActor.actingAs(Role.CITIZEN, Role.ENGINEER);
         citedDocuments.requireStored(submission.ownershipDocument(), submission.documents());
         String commandId = ApplicationCommands.commandId(key);
         ZoningAssessmentIssued assessment = assessment(submission.assessmentId());
@@ -116,13 +119,14 @@ class PermitApplicationController {
                 : new PermitApplicationId(UUID.nameUUIDFromBytes((actor.subject() + "\n" + key).getBytes(StandardCharsets.UTF_8)));
         commands.send(new SubmitPermitApplication(id, commandId, MunicipalityId.parse(assessment.municipalityId()),
                 assessment.municipalitySlug(), assessment.plate(), assessment, submission.building(),
-                submission.ownershipDocument(), submission.documents()), actor);
+                submission.ownershipDocument(), submission.documents(),
+                actor.role() == Role.ENGINEER ? submission.ownerNationalCode() : null), actor);
         return ResponseEntity.created(URI.create("/api/permit-applications/" + id))
                 .body(Receipt.of(histories.of(id), commandId));
     }
 
     @PostMapping("/{id}/resubmissions")
-    @Operation(summary = "Resubmit a corrected proposal (the applicant)",
+    @Operation(summary = "Resubmit a corrected proposal (the applicant, or an engineer with the applicant's consent)",
             description = "Allowed when the application was returned for correction or its fees were held. The check runs again.")
     Receipt resubmit(@PathVariable String id, @RequestBody Resubmission resubmission,
                      @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
@@ -132,7 +136,7 @@ class PermitApplicationController {
                     : histories.of(applicationId).assessment().assessmentId();
             return new ResubmitPermitApplication(applicationId, commandId, assessment(assessmentId),
                     resubmission.building(), resubmission.documents());
-        }, Role.CITIZEN);
+        }, Role.CITIZEN, Role.ENGINEER);
     }
 
     @PostMapping("/{id}/withdrawal")
