@@ -179,6 +179,9 @@ class RepresentativesApiTest {
                 .content(json.writeValueAsString(submission(parcel, designer, owner.nationalCode()))), 201);
         String id = submitted.get("applicationId").asText();
         String pay = "{\"applicationId\":\"" + id + "\",\"amountRials\":" + submitted.get("dueRials").asLong() + "}";
+        assertThat(send(get(API + "/" + id).with(tokenOf(designer)), 200).get("stage").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(send(get(API + "/" + id).with(tokenOf(engineer("مهندس کامران یزدانی"))), 403).get("code").asText())
+                .isEqualTo("REPRESENTATION_CONSENT_REQUIRED");
 
         send(post(CONSENTS + "/" + consent + "/withdrawal").with(tokenOf(owner)).contentType("application/json")
                 .content("{\"reason\":\"مهندس دیگری می‌گیرم\"}"), 200);
@@ -190,6 +193,7 @@ class RepresentativesApiTest {
         assertThat(events.total()).isEqualTo(before);
         assertThat(send(get("/api/me/representation-consents").with(tokenOf(owner)), 200).get(0).get("status").asText())
                 .isEqualTo("WITHDRAWN");
+        send(get(API + "/" + id).with(tokenOf(designer)), 403);
         // The owner still pays themself.
         send(post("/api/simulated-gateway/payments").with(tokenOf(owner)).contentType("application/json").content(pay), 200);
     }
@@ -260,6 +264,7 @@ class RepresentativesApiTest {
                 .content(report), 403).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
         assertThat(events.total()).isEqualTo(before);
         send(post(API + "/" + id + "/stage-reports").with(tokenOf(supervisor)).contentType("application/json").content(report), 200);
+        assertThat(send(get(API + "/" + id).with(tokenOf(supervisor)), 200).get("stage").asText()).isEqualTo("ISSUED");
         assertThat(events.of(id).get(events.of(id).size() - 1).simpleType()).isEqualTo("ConstructionStageReported");
     }
 

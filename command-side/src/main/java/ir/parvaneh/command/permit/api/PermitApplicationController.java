@@ -1,6 +1,7 @@
 package ir.parvaneh.command.permit.api;
 
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
+import ir.parvaneh.command.consent.lookup.RepresentationConsents;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.infrastructure.security.CurrentActor;
 import ir.parvaneh.command.permit.documents.CitedDocuments;
@@ -8,11 +9,14 @@ import ir.parvaneh.command.permit.api.ApplicationCommands.Receipt;
 import ir.parvaneh.command.permit.api.PermitApplicationHistory.History;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
+import ir.parvaneh.kernel.consent.ConsentAct;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitIssued;
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitCommands.ApproveApplication;
 import ir.parvaneh.kernel.permit.PermitCommands.RejectApplication;
@@ -38,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,7 +89,7 @@ class PermitApplicationController {
     }
 
     private static final Role[] READERS = {Role.CITIZEN, Role.CLERK, Role.INSPECTOR, Role.MUNICIPAL_ADMIN,
-            Role.OVERSIGHT, Role.PROVINCE_ADMIN};
+            Role.OVERSIGHT, Role.PROVINCE_ADMIN, Role.ENGINEER};
 
     private final ActingCommands commands;
     private final ApplicationCommands applications;
@@ -92,9 +97,12 @@ class PermitApplicationController {
     private final PermitApplicationHistory histories;
     private final CurrentActor currentActor;
     private final CitedDocuments citedDocuments;
+    private final RepresentationConsents consents;
 
     PermitApplicationController(ActingCommands commands, ApplicationCommands applications, AssessmentRecords assessments,
-                                PermitApplicationHistory histories, CurrentActor currentActor, CitedDocuments citedDocuments) {
+                                PermitApplicationHistory histories, CurrentActor currentActor, CitedDocuments citedDocuments,
+                                RepresentationConsents consents) {
+        this.consents = consents;
         this.commands = commands;
         this.applications = applications;
         this.assessments = assessments;
@@ -177,7 +185,8 @@ class PermitApplicationController {
 
     @GetMapping("/{id}")
     @Operation(summary = "The application's events in order, its version and stage",
-            description = "For the applicant, staff of its municipality and provincial oversight. A minimal read until "
+            description = "For the applicant, staff of its municipality, provincial oversight, an engineer acting for the "
+                    + "applicant with their consent and the permit's supervising engineer. A minimal read until "
                     + "the query side has read models of permit applications.")
     History get(@PathVariable String id) {
         Actor actor = currentActor.actingAs(READERS);
@@ -186,11 +195,27 @@ class PermitApplicationController {
         if (actor.role() == Role.CITIZEN && !actor.subject().equals(history.submitted().applicantSubject())) {
             throw new DomainException(ErrorCode.PERMIT_NOT_APPLICANT, actor.subject() + " is not the applicant");
         }
+        if (actor.role() == Role.ENGINEER && !engineerMayRead(actor, history)) {
+            throw new DomainException(ErrorCode.REPRESENTATION_CONSENT_REQUIRED, actor.subject() + " neither acts for the "
+                    + "applicant nor supervises this permit");
+        }
         if (actor.role().scope() == Role.Scope.MUNICIPAL && !actor.actsFor(slug)) {
             throw new DomainException(ErrorCode.FORBIDDEN_MUNICIPALITY, "The actor serves '" + actor.municipality()
                     + "', not '" + slug + "'").with("municipality", String.valueOf(actor.municipality()));
         }
         return history;
+    }
+
+    /**
+     * An engineer reads a file they act on for its applicant (an active consent for any act) or the permit they
+     * supervise; withdrawing the consent closes the file to them again.
+     */
+    private boolean engineerMayRead(Actor engineer, History history) {
+        PermitApplicationSubmitted file = history.submitted();
+        boolean supervises = history.events().stream().anyMatch(e -> e.payload() instanceof PermitIssued issued
+                && engineer.subject().equals(issued.supervisingEngineerSubject()));
+        return supervises || Arrays.stream(ConsentAct.values()).anyMatch(act -> consents.covering(engineer.subject(),
+                file.applicantNationalCode(), file.municipalitySlug(), file.plate(), history.applicationId(), act).isPresent());
     }
 
     private ZoningAssessmentIssued assessment(String assessmentId) {
