@@ -219,6 +219,23 @@ class RepresentativesApiTest {
     }
 
     @Test
+    void oneEngineerAsksForAtMostTwentyCodesAnHourAcrossAllTheirOwners() throws Exception {
+        Actor busy = engineer("مهندس پرکار");
+        for (int owners = 0; owners < 21; owners++) {
+            Actor someOwner = new Actor(UUID.randomUUID().toString(), "مالک " + owners, Role.CITIZEN, null, nationalCode());
+            String phone = "0935" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
+            send(get("/api/me/representation-consents").with(tokenOf(someOwner, phone)), 200);
+            int expected = owners < 20 ? 201 : 429;
+            JsonNode answer = send(post(CONSENTS).with(tokenOf(busy)).contentType("application/json")
+                    .content(json.writeValueAsString(consentRequest(someOwner, "qazvin", "1234/56", "SUBMIT"))), expected);
+            if (expected == 429) {
+                assertThat(answer.get("code").asText()).isEqualTo("CONSENT_CODE_RATE_LIMITED");
+                assertThat(sms.inbox(phone)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void onlyTheSupervisingEngineerNamedOnThePermitReportsItsStages() throws Exception {
         AssessedParcels.Assessed parcel = parcels.whereHousingComplies("consent", owner);
         String slug = parcel.town().slug();

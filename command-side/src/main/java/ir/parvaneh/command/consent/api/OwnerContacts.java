@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static ir.parvaneh.command.jooq.command.Tables.OWNER_CONTACT;
 
@@ -26,10 +27,20 @@ class OwnerContacts {
     record Contact(String nationalCode, String subject, String name, String phone) {
     }
 
+    private static final int REMEMBERED = 10_000;
+
     private final DSLContext dsl;
     private final Clock clock;
-    /** What was last written per national code, so that a citizen's every request does not rewrite the same row. */
-    private final Map<String, Contact> written = new ConcurrentHashMap<>();
+    /**
+     * What was last written per national code, so that a citizen's every request does not rewrite the same row; the
+     * most recently seen citizens only, so that a province's population does not pile up in memory.
+     */
+    private final Map<String, Contact> written = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Contact> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     OwnerContacts(DSLContext dsl, Clock clock) {
         this.dsl = dsl;

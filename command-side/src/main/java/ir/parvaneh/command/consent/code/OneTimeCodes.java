@@ -54,8 +54,9 @@ public class OneTimeCodes implements OneTimeCodeCheck {
     }
 
     /**
-     * Creates and keeps (hashed) a code for the consent, after the rate limits: at most
-     * {@link ConsentTerms#MAX_CODES_PER_HOUR} codes to one owner, and as many asked by one engineer, in the last hour.
+     * Creates and keeps (hashed) a code for the consent, after the rate limits on the codes of the last hour: to one
+     * owner ({@link ConsentTerms#MAX_CODES_PER_OWNER_PER_HOUR}) and asked by one engineer
+     * ({@link ConsentTerms#MAX_CODES_PER_ENGINEER_PER_HOUR}).
      * Joins the caller's transaction, so a refused command keeps no code.
      */
     public NewCode issue(String consentId, String ownerNationalCode, String engineerSubject) {
@@ -65,9 +66,10 @@ public class OneTimeCodes implements OneTimeCodeCheck {
                 .and(CONSENT_CODE.ISSUED_AT.gt(since)));
         int byEngineer = dsl.fetchCount(CONSENT_CODE, CONSENT_CODE.ENGINEER_SUBJECT.eq(engineerSubject)
                 .and(CONSENT_CODE.ISSUED_AT.gt(since)));
-        if (toOwner >= ConsentTerms.MAX_CODES_PER_HOUR || byEngineer >= ConsentTerms.MAX_CODES_PER_HOUR) {
-            throw new DomainException(ErrorCode.CONSENT_CODE_RATE_LIMITED, "At most " + ConsentTerms.MAX_CODES_PER_HOUR
-                    + " codes an hour go to one owner or are asked by one engineer")
+        if (toOwner >= ConsentTerms.MAX_CODES_PER_OWNER_PER_HOUR || byEngineer >= ConsentTerms.MAX_CODES_PER_ENGINEER_PER_HOUR) {
+            throw new DomainException(ErrorCode.CONSENT_CODE_RATE_LIMITED, "At most "
+                    + ConsentTerms.MAX_CODES_PER_OWNER_PER_HOUR + " codes an hour go to one owner, and at most "
+                    + ConsentTerms.MAX_CODES_PER_ENGINEER_PER_HOUR + " are asked by one engineer")
                     .with("retryAfterSeconds", RATE_WINDOW.toSeconds());
         }
         String codeId = "consent-code-" + UUID.randomUUID();
