@@ -50,6 +50,8 @@ public class RepresentationConsent {
     @AggregateIdentifier
     private String id;
     private Status status;
+    /** The request as asked: the scope the consent, once given, covers. */
+    private RepresentationConsentRequested requested;
     private String engineerSubject;
     private String ownerNationalCode;
     private Instant requestedAt;
@@ -178,9 +180,6 @@ public class RepresentationConsent {
     }
 
     // ================================================================ rules
-
-    /** The request as asked: the scope the consent, once given, covers. */
-    private RepresentationConsentRequested requested;
 
     private RepresentationConsentGiven given(String owner, String ownerName, String via, String code, Clock clock) {
         return new RepresentationConsentGiven(id, owner, ownerName, ownerNationalCode, engineerSubject, requested.engineerLicence(),
