@@ -2,6 +2,7 @@ package ir.parvaneh.kernel;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import ir.parvaneh.kernel.consent.RepresentationConsentId;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.identity.Actor;
@@ -66,6 +67,22 @@ class KernelTest {
         assertThat(PermitApplicationId.parse("permit-application-" + same)).isEqualTo(new PermitApplicationId(same));
         assertThatThrownBy(() -> PermitApplicationId.parse(new MunicipalityId(same).toString()))
                 .isInstanceOf(DomainException.class);
+        assertThat(new RepresentationConsentId(same).toString()).isEqualTo("representation-consent-" + same);
+        assertThatThrownBy(() -> RepresentationConsentId.parse(new PermitApplicationId(same).toString()))
+                .isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void anEngineerActsUnderTheLicenceInTheirTokenAndNobodyElseCarriesOne() {
+        Map<String, Object> claims = Map.of("sub", "e", "roles", List.of("ENGINEER", "CITIZEN"), "name", "بهرام توکلی",
+                "licence_number", " 1-21-04573 ", "national_code", "0012345679");
+        Actor engineer = ActorClaims.actor(claims, Role.ENGINEER);
+        assertThat(engineer.licenceNumber()).isEqualTo("1-21-04573");
+        assertThat(Actor.fromMetaData(engineer.toMetaData())).contains(engineer);
+        assertThat(engineer.toMetaData()).containsEntry(Actor.LICENCE_NUMBER, "1-21-04573");
+        // The same person signed in as a citizen acts without it: a licence is no citizen's authority.
+        assertThat(ActorClaims.actor(claims, Role.CITIZEN).licenceNumber()).isNull();
+        assertThat(new Actor("c", "c", Role.CLERK, "qazvin", null, "1-21-04573").licenceNumber()).isNull();
     }
 
     @Test

@@ -141,6 +141,7 @@ class PermitApplicationTest {
         fixture = new AggregateTestFixture<>(PermitApplication.class);
         fixture.registerInjectableResource(TEHRAN_MORNING);
         fixture.registerInjectableResource(RULEBOOKS);
+        fixture.registerInjectableResource(PermitTestData.NO_CONSENTS);
     }
 
     private static SubmitPermitApplication submit(String commandId, ZoningAssessmentIssued assessment, ProposedBuilding building,

@@ -1,5 +1,6 @@
 package ir.parvaneh.command.permit;
 
+import ir.parvaneh.command.consent.lookup.RepresentationConsents;
 import ir.parvaneh.command.rulebook.engine.CompiledRulebook;
 import ir.parvaneh.command.rulebook.engine.RulebookCompiler;
 import ir.parvaneh.command.rulebook.store.CompiledRulebooks;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static ir.parvaneh.command.support.TestRulebooks.provinceRulebookFor;
@@ -81,6 +83,8 @@ public final class PermitTestData {
             "qazvin", null);
     static final Actor ENGINEER = new Actor("2f4a6c8e-0b1d-4e3f-8a5c-7e9b1d3f5a14", "مهندس لیلا قاسمی", Role.ENGINEER,
             null, null);
+    /** No owner has consented to anything: what the permit's own tests run with. */
+    static final RepresentationConsents NO_CONSENTS = (engineer, owner, slug, plate, application, act) -> Optional.empty();
     static final Actor GATEWAY = Actor.system("payment-gateway");
     static final Actor ASSIGNMENT = Actor.system("review-assignment");
 

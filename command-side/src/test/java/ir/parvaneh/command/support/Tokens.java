@@ -15,6 +15,11 @@ public final class Tokens {
     }
 
     public static JwtRequestPostProcessor tokenOf(Actor actor) {
+        return tokenOf(actor, null);
+    }
+
+    /** The token of someone whose account has a mobile number ({@code phone_number}, as the realm maps it). */
+    public static JwtRequestPostProcessor tokenOf(Actor actor, String phoneNumber) {
         return jwt().jwt(token -> {
                     token.subject(actor.subject())
                             .claim("name", actor.displayName())
@@ -25,6 +30,12 @@ public final class Tokens {
                     }
                     if (actor.nationalCode() != null) {
                         token.claim("national_code", actor.nationalCode());
+                    }
+                    if (actor.licenceNumber() != null) {
+                        token.claim("licence_number", actor.licenceNumber());
+                    }
+                    if (phoneNumber != null) {
+                        token.claim("phone_number", phoneNumber);
                     }
                 })
                 .authorities(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));

@@ -7,19 +7,22 @@ import java.util.Optional;
 
 /**
  * Who acts: the identity provider's subject, the person's display name, the role they act in, the
- * municipality (slug) a municipal role serves, and a citizen's national code. It travels with every
- * command as message metadata and is copied into the metadata of every event the command causes.
+ * municipality (slug) a municipal role serves, a citizen's national code, and an engineer's licence number
+ * (شماره پروانه اشتغال, from the engineering organisation). It travels with every command as message metadata
+ * and is copied into the metadata of every event the command causes.
  */
-public record Actor(String subject, String displayName, Role role, String municipality, String nationalCode) {
+public record Actor(String subject, String displayName, Role role, String municipality, String nationalCode,
+                    String licenceNumber) {
 
     public static final String SUBJECT = "actor.subject";
     public static final String NAME = "actor.name";
     public static final String ROLE = "actor.role";
     public static final String MUNICIPALITY = "actor.municipality";
     public static final String NATIONAL_CODE = "actor.nationalCode";
+    public static final String LICENCE_NUMBER = "actor.licenceNumber";
 
     /** The metadata keys that carry an actor; correlation copies them from a command to its events. */
-    public static final String[] METADATA_KEYS = {SUBJECT, NAME, ROLE, MUNICIPALITY, NATIONAL_CODE};
+    public static final String[] METADATA_KEYS = {SUBJECT, NAME, ROLE, MUNICIPALITY, NATIONAL_CODE, LICENCE_NUMBER};
 
     public Actor {
         Objects.requireNonNull(subject, "subject");
@@ -34,6 +37,14 @@ public record Actor(String subject, String displayName, Role role, String munici
             nationalCode = NationalCode.parse(nationalCode).value();
         }
         displayName = displayName == null || displayName.isBlank() ? subject : displayName;
+        // Only an engineer acts under a licence; anyone else's would be a claim the platform never checks.
+        licenceNumber = role == Role.ENGINEER && licenceNumber != null && !licenceNumber.isBlank()
+                ? licenceNumber.strip() : null;
+    }
+
+    /** An actor who holds no engineer's licence (everyone but an {@link Role#ENGINEER}). */
+    public Actor(String subject, String displayName, Role role, String municipality, String nationalCode) {
+        this(subject, displayName, role, municipality, nationalCode, null);
     }
 
     /** The platform itself, acting for the named process (e.g. {@code demo-province-loader}). */
@@ -61,6 +72,9 @@ public record Actor(String subject, String displayName, Role role, String munici
         if (nationalCode != null) {
             metaData.put(NATIONAL_CODE, nationalCode);
         }
+        if (licenceNumber != null) {
+            metaData.put(LICENCE_NUMBER, licenceNumber);
+        }
         return metaData;
     }
 
@@ -74,7 +88,7 @@ public record Actor(String subject, String displayName, Role role, String munici
         try {
             return Optional.of(new Actor(subject.toString(), asString(metaData.get(NAME)),
                     Role.valueOf(role.toString()), asString(metaData.get(MUNICIPALITY)),
-                    asString(metaData.get(NATIONAL_CODE))));
+                    asString(metaData.get(NATIONAL_CODE)), asString(metaData.get(LICENCE_NUMBER))));
         } catch (RuntimeException incomplete) {
             return Optional.empty();
         }

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Reads who a person is from the claims of an OpenID Connect access token, as Parvaneh's realm issues
  * them: {@code roles} (a flat list of realm roles), {@code municipality} (the slug a municipal role
- * serves), {@code national_code} (a citizen's), and the usual {@code sub}, {@code name},
+ * serves), {@code national_code} (a citizen's), {@code licence_number} (an engineer's), and the usual {@code sub}, {@code name},
  * {@code given_name}, {@code family_name}, {@code preferred_username}. Roles the platform does not know,
  * and {@link Role#SYSTEM}, which no person holds, are ignored.
  */
@@ -20,6 +20,10 @@ public final class ActorClaims {
     public static final String ROLES = "roles";
     public static final String MUNICIPALITY = "municipality";
     public static final String NATIONAL_CODE = "national_code";
+    /** An engineer's licence number from the province's engineering organisation (سازمان نظام مهندسی). */
+    public static final String LICENCE_NUMBER = "licence_number";
+    /** The person's mobile number, where one-time codes are sent (OpenID Connect's standard claim). */
+    public static final String PHONE_NUMBER = "phone_number";
 
     private ActorClaims() {
     }
@@ -48,7 +52,8 @@ public final class ActorClaims {
         String municipality = role.scope() == Role.Scope.MUNICIPAL ? text(claims.get(MUNICIPALITY)) : null;
         String nationalCode = role == Role.CITIZEN
                 ? firstText(claims, NATIONAL_CODE, "preferred_username") : null;
-        return new Actor(subject, displayName(claims), role, municipality, nationalCode);
+        String licence = role == Role.ENGINEER ? text(claims.get(LICENCE_NUMBER)) : null;
+        return new Actor(subject, displayName(claims), role, municipality, nationalCode, licence);
     }
 
     static String displayName(Map<String, Object> claims) {

@@ -11,9 +11,10 @@ public enum Role {
     CLERK(Scope.MUNICIPAL, "کارشناس شهرداری", "Clerk"),
     INSPECTOR(Scope.MUNICIPAL, "بازرس", "Inspector"),
     /**
-     * A licensed engineer (member of the province's engineering organisation) acting in their own name: the
-     * supervising engineer (مهندس ناظر) of a permit reports its construction stages. Acting for an owner at
-     * submission needs the owner's recorded consent, which a later issue adds.
+     * A licensed engineer (member of the province's engineering organisation, with a licence number in the token)
+     * acting in their own name: the supervising engineer (مهندس ناظر) named on a permit reports its construction
+     * stages; acting for an owner (submission, correction, payment) needs the owner's recorded consent
+     * ({@code RepresentationConsent}).
      */
     ENGINEER(Scope.PERSONAL, "مهندس", "Engineer"),
     MUNICIPAL_ADMIN(Scope.MUNICIPAL, "مدیر سامانه شهرداری", "Municipal administrator"),

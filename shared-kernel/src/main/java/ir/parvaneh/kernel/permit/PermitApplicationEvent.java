@@ -293,7 +293,7 @@ public sealed interface PermitApplicationEvent {
      * @param validUntil the last day construction may start under it
      * @param envelope   the approved envelope, against which every stage report and inspection is measured
      */
-    @Revision("1")
+    @Revision("2")
     record PermitIssued(
             String applicationId,
             String commandId,
@@ -305,7 +305,19 @@ public sealed interface PermitApplicationEvent {
             List<String> conditions,
             BuildingEnvelope envelope,
             String supervisingEngineerSubject,
-            String supervisingEngineerName) implements PermitApplicationEvent {
+            String supervisingEngineerName,
+            String supervisingEngineerLicence) implements PermitApplicationEvent {
+
+        /**
+         * Revision 1 had no licence: such an event reads with {@code supervisingEngineerLicence} null (Jackson leaves a
+         * missing property null), which is what an upcaster would write, so none is needed.
+         */
+        public PermitIssued(String applicationId, String commandId, String permitNumber, String municipalitySlug,
+                            String plate, String issuedOn, String validUntil, List<String> conditions,
+                            BuildingEnvelope envelope, String supervisingEngineerSubject, String supervisingEngineerName) {
+            this(applicationId, commandId, permitNumber, municipalitySlug, plate, issuedOn, validUntil, conditions, envelope,
+                    supervisingEngineerSubject, supervisingEngineerName, null);
+        }
     }
 
     /**

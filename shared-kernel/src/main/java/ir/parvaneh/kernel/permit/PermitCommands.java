@@ -27,6 +27,10 @@ public final class PermitCommands {
      * The owner (a citizen) applies for a building permit on a parcel. The command carries the zoning assessment
      * as recorded in the event store: it must be valid today (Asia/Tehran), of the same municipality and parcel,
      * and for the proposal's use. The automatic compliance check runs at once; if it passes, the fees are assessed.
+     * An engineer may submit for the owner named by {@code ownerNationalCode} when the owner's active consent covers
+     * this parcel and {@code SUBMIT}; the owner is then the applicant.
+     *
+     * @param ownerNationalCode {@code null} when the owner submits themself
      */
     public record SubmitPermitApplication(
             @TargetAggregateIdentifier PermitApplicationId applicationId,
@@ -37,7 +41,17 @@ public final class PermitCommands {
             ZoningAssessmentIssued assessment,
             ProposedBuilding building,
             DocumentReference ownershipDocument,
-            List<DocumentReference> documents) {
+            List<DocumentReference> documents,
+            String ownerNationalCode) {
+
+        /** The owner's own submission. */
+        public SubmitPermitApplication(PermitApplicationId applicationId, String commandId, MunicipalityId municipalityId,
+                                       String municipalitySlug, String plate, ZoningAssessmentIssued assessment,
+                                       ProposedBuilding building, DocumentReference ownershipDocument,
+                                       List<DocumentReference> documents) {
+            this(applicationId, commandId, municipalityId, municipalitySlug, plate, assessment, building,
+                    ownershipDocument, documents, null);
+        }
     }
 
     /**
@@ -147,6 +161,7 @@ public final class PermitCommands {
      *                                  allocated unique per municipality by the caller
      * @param conditions                the permit's conditions, in Persian
      * @param supervisingEngineerSubject the supervising engineer (مهندس ناظر) who will report the stages
+     * @param supervisingEngineerLicence their licence number; when given, only an engineer acting under it reports
      */
     public record IssuePermit(
             @TargetAggregateIdentifier PermitApplicationId applicationId,
@@ -154,7 +169,13 @@ public final class PermitCommands {
             String permitNumber,
             List<String> conditions,
             String supervisingEngineerSubject,
-            String supervisingEngineerName) {
+            String supervisingEngineerName,
+            String supervisingEngineerLicence) {
+
+        public IssuePermit(PermitApplicationId applicationId, String commandId, String permitNumber, List<String> conditions,
+                           String supervisingEngineerSubject, String supervisingEngineerName) {
+            this(applicationId, commandId, permitNumber, conditions, supervisingEngineerSubject, supervisingEngineerName, null);
+        }
     }
 
     /** The supervising engineer reports a construction stage with the envelope measured on site. */

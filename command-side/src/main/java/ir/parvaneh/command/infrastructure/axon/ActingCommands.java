@@ -5,6 +5,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,8 +26,18 @@ public class ActingCommands {
 
     /** Sends the command and waits for its result; a refusal is thrown as the handler threw it. */
     public <R> R send(Object command, Actor actor) {
+        return send(command, actor, Map.of());
+    }
+
+    /**
+     * Sends the command with metadata beyond the actor's (e.g. the consent an engineer acts on, when the platform
+     * acts for them), which correlation copies into the events it causes as far as a provider names the keys.
+     */
+    public <R> R send(Object command, Actor actor, Map<String, String> metaData) {
+        Map<String, Object> all = new HashMap<>(metaData);
+        all.putAll(actor.toMetaData());
         return commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData()),
+                GenericCommandMessage.asCommandMessage(command).andMetaData(all),
                 TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

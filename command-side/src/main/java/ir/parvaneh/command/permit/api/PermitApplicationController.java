@@ -1,6 +1,7 @@
 package ir.parvaneh.command.permit.api;
 
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
+import ir.parvaneh.command.consent.lookup.RepresentationConsents;
 import ir.parvaneh.command.infrastructure.axon.ActingCommands;
 import ir.parvaneh.command.infrastructure.security.CurrentActor;
 import ir.parvaneh.command.permit.documents.CitedDocuments;
@@ -8,11 +9,14 @@ import ir.parvaneh.command.permit.api.ApplicationCommands.Receipt;
 import ir.parvaneh.command.permit.api.PermitApplicationHistory.History;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
+import ir.parvaneh.kernel.consent.ConsentAct;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitIssued;
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitCommands.ApproveApplication;
 import ir.parvaneh.kernel.permit.PermitCommands.RejectApplication;
@@ -38,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,9 +62,12 @@ import static ir.parvaneh.command.permit.api.ApplicationCommands.KEY_DESCRIPTION
 @SecurityRequirement(name = "bearer")
 class PermitApplicationController {
 
-    /** A submission: the recorded assessment of the parcel, the proposed building and the uploaded documents' references. */
+    /**
+     * A submission: the recorded assessment of the parcel, the proposed building and the uploaded documents'
+     * references; an engineer names the owner they submit for ({@code ownerNationalCode}), whose consent must cover it.
+     */
     record Submission(String assessmentId, ProposedBuilding building, DocumentReference ownershipDocument,
-                      List<DocumentReference> documents) {
+                      List<DocumentReference> documents, String ownerNationalCode) {
     }
 
     /** A corrected proposal; without an assessment id, the one the application rests on. */
@@ -81,7 +89,7 @@ class PermitApplicationController {
     }
 
     private static final Role[] READERS = {Role.CITIZEN, Role.CLERK, Role.INSPECTOR, Role.MUNICIPAL_ADMIN,
-            Role.OVERSIGHT, Role.PROVINCE_ADMIN};
+            Role.OVERSIGHT, Role.PROVINCE_ADMIN, Role.ENGINEER};
 
     private final ActingCommands commands;
     private final ApplicationCommands applications;
@@ -89,9 +97,12 @@ class PermitApplicationController {
     private final PermitApplicationHistory histories;
     private final CurrentActor currentActor;
     private final CitedDocuments citedDocuments;
+    private final RepresentationConsents consents;
 
     PermitApplicationController(ActingCommands commands, ApplicationCommands applications, AssessmentRecords assessments,
-                                PermitApplicationHistory histories, CurrentActor currentActor, CitedDocuments citedDocuments) {
+                                PermitApplicationHistory histories, CurrentActor currentActor, CitedDocuments citedDocuments,
+                                RepresentationConsents consents) {
+        this.consents = consents;
         this.commands = commands;
         this.applications = applications;
         this.assessments = assessments;
@@ -101,13 +112,13 @@ class PermitApplicationController {
     }
 
     @PostMapping
-    @Operation(summary = "Apply for a building permit on an assessed parcel (citizen)",
+    @Operation(summary = "Apply for a building permit on an assessed parcel (the owner, or an engineer with the owner's consent)",
             description = "Reads the recorded zoning assessment, checks the proposal against it at once and, if no rule "
                     + "failed, assesses the fees. A failing proposal is still recorded: it is returned for correction "
                     + "(stage RETURNED_FOR_CORRECTION) with the violated rules.")
     ResponseEntity<Receipt> submit(@RequestBody Submission submission,
                                    @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
-        Actor actor = currentActor.actingAs(Role.CITIZEN);
+        Actor actor = currentActor.actingAs(Role.CITIZEN, Role.ENGINEER);
         citedDocuments.requireStored(submission.ownershipDocument(), submission.documents());
         String commandId = ApplicationCommands.commandId(key);
         ZoningAssessmentIssued assessment = assessment(submission.assessmentId());
@@ -116,13 +127,14 @@ class PermitApplicationController {
                 : new PermitApplicationId(UUID.nameUUIDFromBytes((actor.subject() + "\n" + key).getBytes(StandardCharsets.UTF_8)));
         commands.send(new SubmitPermitApplication(id, commandId, MunicipalityId.parse(assessment.municipalityId()),
                 assessment.municipalitySlug(), assessment.plate(), assessment, submission.building(),
-                submission.ownershipDocument(), submission.documents()), actor);
+                submission.ownershipDocument(), submission.documents(),
+                actor.role() == Role.ENGINEER ? submission.ownerNationalCode() : null), actor);
         return ResponseEntity.created(URI.create("/api/permit-applications/" + id))
                 .body(Receipt.of(histories.of(id), commandId));
     }
 
     @PostMapping("/{id}/resubmissions")
-    @Operation(summary = "Resubmit a corrected proposal (the applicant)",
+    @Operation(summary = "Resubmit a corrected proposal (the applicant, or an engineer with the applicant's consent)",
             description = "Allowed when the application was returned for correction or its fees were held. The check runs again.")
     Receipt resubmit(@PathVariable String id, @RequestBody Resubmission resubmission,
                      @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
@@ -132,7 +144,7 @@ class PermitApplicationController {
                     : histories.of(applicationId).assessment().assessmentId();
             return new ResubmitPermitApplication(applicationId, commandId, assessment(assessmentId),
                     resubmission.building(), resubmission.documents());
-        }, Role.CITIZEN);
+        }, Role.CITIZEN, Role.ENGINEER);
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -173,7 +185,8 @@ class PermitApplicationController {
 
     @GetMapping("/{id}")
     @Operation(summary = "The application's events in order, its version and stage",
-            description = "For the applicant, staff of its municipality and provincial oversight. A minimal read until "
+            description = "For the applicant, staff of its municipality, provincial oversight, an engineer acting for the "
+                    + "applicant with their consent and the permit's supervising engineer. A minimal read until "
                     + "the query side has read models of permit applications.")
     History get(@PathVariable String id) {
         Actor actor = currentActor.actingAs(READERS);
@@ -182,11 +195,27 @@ class PermitApplicationController {
         if (actor.role() == Role.CITIZEN && !actor.subject().equals(history.submitted().applicantSubject())) {
             throw new DomainException(ErrorCode.PERMIT_NOT_APPLICANT, actor.subject() + " is not the applicant");
         }
+        if (actor.role() == Role.ENGINEER && !engineerMayRead(actor, history)) {
+            throw new DomainException(ErrorCode.REPRESENTATION_CONSENT_REQUIRED, actor.subject() + " neither acts for the "
+                    + "applicant nor supervises this permit");
+        }
         if (actor.role().scope() == Role.Scope.MUNICIPAL && !actor.actsFor(slug)) {
             throw new DomainException(ErrorCode.FORBIDDEN_MUNICIPALITY, "The actor serves '" + actor.municipality()
                     + "', not '" + slug + "'").with("municipality", String.valueOf(actor.municipality()));
         }
         return history;
+    }
+
+    /**
+     * An engineer reads a file they act on for its applicant (an active consent for any act) or the permit they
+     * supervise; withdrawing the consent closes the file to them again.
+     */
+    private boolean engineerMayRead(Actor engineer, History history) {
+        PermitApplicationSubmitted file = history.submitted();
+        boolean supervises = history.events().stream().anyMatch(e -> e.payload() instanceof PermitIssued issued
+                && engineer.subject().equals(issued.supervisingEngineerSubject()));
+        return supervises || Arrays.stream(ConsentAct.values()).anyMatch(act -> consents.covering(engineer.subject(),
+                file.applicantNationalCode(), file.municipalitySlug(), file.plate(), history.applicationId(), act).isPresent());
     }
 
     private ZoningAssessmentIssued assessment(String assessmentId) {

@@ -23,16 +23,16 @@ import java.util.List;
  * two in step for the paths the API drives.
  */
 @Component
-class PermitApplicationHistory {
+public class PermitApplicationHistory {
 
     /** One stored event: its sequence number (what a decider passes as {@code expectedVersion}) and who acted. */
-    record Recorded(long sequence, String type, String recordedAt, String actorSubject, PermitApplicationEvent payload) {
+    public record Recorded(long sequence, String type, String recordedAt, String actorSubject, PermitApplicationEvent payload) {
     }
 
     /** The application's events in order, its version (the last sequence number) and the stage they lead to. */
-    record History(String applicationId, long version, PermitStage stage, List<Recorded> events) {
+    public record History(String applicationId, long version, PermitStage stage, List<Recorded> events) {
 
-        PermitApplicationSubmitted submitted() {
+        public PermitApplicationSubmitted submitted() {
             return (PermitApplicationSubmitted) events.get(0).payload();
         }
 
@@ -60,7 +60,7 @@ class PermitApplicationHistory {
     }
 
     /** The application's history; {@code NOT_FOUND} if nothing was ever recorded under this id. */
-    History of(PermitApplicationId id) {
+    public History of(PermitApplicationId id) {
         // From sequence 0: every recorded event, never a snapshot in place of the first ones, and no snapshot query.
         List<Recorded> events = eventStore.readEvents(id.toString(), 0).asStream()
                 .filter(message -> message.getPayload() instanceof PermitApplicationEvent)

@@ -28,7 +28,9 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 class PermitIssueController {
 
-    record PermitRequest(List<String> conditions, String supervisingEngineerSubject, String supervisingEngineerName) {
+    /** The permit's conditions and its supervising engineer: subject, name and (optional) licence number. */
+    record PermitRequest(List<String> conditions, String supervisingEngineerSubject, String supervisingEngineerName,
+                         String supervisingEngineerLicence) {
     }
 
     record Issued(String applicationId, String permitNumber) {
@@ -53,7 +55,7 @@ class PermitIssueController {
         PermitApplicationId application = PermitApplicationId.parse(id);
         String number = permits.issue(application, clerk.municipality(),
                 request.conditions() == null ? List.of() : request.conditions(), request.supervisingEngineerSubject(),
-                request.supervisingEngineerName(), clerk);
+                request.supervisingEngineerName(), request.supervisingEngineerLicence(), clerk);
         return ResponseEntity.created(URI.create("/api/permit-applications/" + id)).body(new Issued(id, number));
     }
 }

@@ -1,6 +1,7 @@
 package ir.parvaneh.command.permit.payment;
 
 import ir.parvaneh.command.infrastructure.security.CurrentActor;
+import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,9 +35,11 @@ class SimulatedPaymentGateway {
     private final PaymentCallbackController callbacks;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final PayingForOwners payingFor;
 
     SimulatedPaymentGateway(PaymentSignatures signatures, PaymentCallbackController callbacks, CurrentActor currentActor,
-                            Clock clock) {
+                            Clock clock, PayingForOwners payingFor) {
+        this.payingFor = payingFor;
         this.signatures = signatures;
         this.callbacks = callbacks;
         this.currentActor = currentActor;
@@ -45,10 +49,14 @@ class SimulatedPaymentGateway {
     @PostMapping("/api/simulated-gateway/payments")
     @Operation(summary = "Pay an application's fees through the simulated gateway (embedded run only)")
     PaymentCallbackController.Confirmed pay(@RequestBody Payment payment) {
-        currentActor.actingAs(Role.CITIZEN);
+        Actor payer = currentActor.actingAs(Role.CITIZEN, Role.ENGINEER);
+        // An engineer pays only for an owner who consented to it, before any money moves; the consent and the engineer
+        // then travel with the confirmation into PaymentConfirmed's metadata.
+        Map<String, String> authority = payer.role() == Role.ENGINEER ? payingFor.authorityToPay(payer, payment.applicationId())
+                : Map.of();
         String reference = "SIM-" + UUID.randomUUID();
         String paidAt = Instant.now(clock).toString();
-        return callbacks.callback(new PaymentCallback(payment.applicationId(), reference, payment.amountRials(), paidAt,
-                signatures.sign(payment.applicationId(), reference, payment.amountRials(), paidAt)));
+        return callbacks.confirm(new PaymentCallback(payment.applicationId(), reference, payment.amountRials(), paidAt,
+                signatures.sign(payment.applicationId(), reference, payment.amountRials(), paidAt)), authority);
     }
 }

@@ -1,8 +1,12 @@
 package ir.parvaneh.command.permit.write;
 
+import ir.parvaneh.command.consent.lookup.RepresentationConsents;
+import ir.parvaneh.command.consent.lookup.RepresentationConsents.ActiveConsent;
 import ir.parvaneh.command.rulebook.engine.CompiledRulebook;
 import ir.parvaneh.command.rulebook.store.CompiledRulebooks;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.kernel.consent.ConsentAct;
+import ir.parvaneh.kernel.consent.Representation;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.gis.ParcelFacts;
@@ -72,6 +76,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -123,6 +128,7 @@ public class PermitApplication {
     private String municipalitySlug;
     private String plate;
     private String applicantSubject;
+    private String applicantNationalCode;
     private PermitStage stage;
     private int round;
     private AssessmentReference assessment;
@@ -148,6 +154,7 @@ public class PermitApplication {
     private String permitNumber;
     private BuildingEnvelope envelope;
     private String supervisingEngineer;
+    private String supervisingEngineerLicence;
     private ConstructionStage lastStage;
     private boolean inspectedSinceFinishing;
     private BuildingEnvelope lastMeasured;
@@ -169,7 +176,7 @@ public class PermitApplication {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(SubmitPermitApplication command, Actor actor, Clock clock, CompiledRulebooks rulebooks,
-                DeadlineManager deadlines) {
+                DeadlineManager deadlines, RepresentationConsents consents) {
         requireCommandId(command.commandId());
         if (id != null) {
             if (seenCommandIds.contains(command.commandId())) {
@@ -178,13 +185,23 @@ public class PermitApplication {
             throw new DomainException(ErrorCode.PERMIT_APPLICATION_ALREADY_SUBMITTED, command.applicationId()
                     + " was submitted before").with("applicationId", command.applicationId().toString());
         }
-        if (actor.role() != Role.CITIZEN) {
-            throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "Only the owner, as a citizen, applies for a permit; "
-                    + "the actor acts as " + actor.role()).with("role", actor.role().name());
+        if (actor.role() != Role.CITIZEN && actor.role() != Role.ENGINEER) {
+            throw new DomainException(ErrorCode.FORBIDDEN_ROLE, "Only the owner, as a citizen, or an engineer with the "
+                    + "owner's consent applies for a permit; the actor acts as " + actor.role()).with("role", actor.role().name());
         }
         if (command.municipalityId() == null || SubmissionRules.blank(command.municipalitySlug())) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "An application names its municipality")
                     .with("field", "municipalityId");
+        }
+        // An engineer submits for the owner, who becomes the applicant: on the authority of the owner's consent.
+        ActiveConsent consent = null;
+        if (actor.role() == Role.ENGINEER) {
+            if (SubmissionRules.blank(command.ownerNationalCode())) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "An engineer names the owner they submit for")
+                        .with("field", "ownerNationalCode");
+            }
+            consent = requireConsent(actor, consents, command.ownerNationalCode().strip(), command.municipalitySlug(),
+                    Plate.normalize(command.plate()), command.applicationId().toString(), ConsentAct.SUBMIT);
         }
         SubmissionRules.verifyProposal(command.building());
         LocalDate today = IranTime.today(clock);
@@ -193,18 +210,25 @@ public class PermitApplication {
         SubmissionRules.verifyDocuments(command.ownershipDocument(), command.documents(), true);
         apply(new PermitApplicationSubmitted(command.applicationId().toString(), command.commandId(),
                 command.municipalityId().toString(), command.municipalitySlug(), Plate.normalize(command.plate()),
-                actor.subject(), actor.displayName(), actor.nationalCode(), today.toString(), reference,
-                command.building(), command.ownershipDocument(), List.copyOf(command.documents())));
+                consent == null ? actor.subject() : consent.ownerSubject(),
+                consent == null ? actor.displayName() : consent.ownerName(),
+                consent == null ? actor.nationalCode() : consent.ownerNationalCode(), today.toString(), reference,
+                command.building(), command.ownershipDocument(), List.copyOf(command.documents())), authority(consent));
         checkAndAssessFees(command.commandId(), command.assessment(), today, rulebooks, deadlines);
     }
 
     @CommandHandler
     void handle(ResubmitPermitApplication command, Actor actor, Clock clock, CompiledRulebooks rulebooks,
-                DeadlineManager deadlines) {
+                DeadlineManager deadlines, RepresentationConsents consents) {
         if (repeated(command.commandId())) {
             return;
         }
-        requireApplicant(actor);
+        ActiveConsent consent = actor.role() == Role.ENGINEER
+                ? requireConsent(actor, consents, applicantNationalCode, municipalitySlug, plate, id, ConsentAct.RESUBMIT)
+                : null;
+        if (consent == null) {
+            requireApplicant(actor);
+        }
         requireStage("ResubmitPermitApplication", PermitStage.RETURNED_FOR_CORRECTION, PermitStage.FEES_UNDETERMINED);
         SubmissionRules.verifyProposal(command.building());
         LocalDate today = IranTime.today(clock);
@@ -213,7 +237,7 @@ public class PermitApplication {
         SubmissionRules.verifyDocuments(null, command.documents(), false);
         deadlines.cancelAllWithinScope(CORRECTION_DUE);
         apply(new PermitApplicationResubmitted(id, command.commandId(), round + 1, today.toString(), reference,
-                command.building(), List.copyOf(command.documents())));
+                command.building(), List.copyOf(command.documents())), authority(consent));
         checkAndAssessFees(command.commandId(), command.assessment(), today, rulebooks, deadlines);
     }
 
@@ -493,7 +517,8 @@ public class PermitApplication {
         apply(new PermitIssued(id, command.commandId(), command.permitNumber(), municipalitySlug, plate, today.toString(),
                 today.plusYears(PermitTerms.PERMIT_VALIDITY_YEARS).minusDays(1).toString(),
                 command.conditions() == null ? List.of() : List.copyOf(command.conditions()), building.envelope(),
-                command.supervisingEngineerSubject(), command.supervisingEngineerName()));
+                command.supervisingEngineerSubject(), command.supervisingEngineerName(),
+                SubmissionRules.blank(command.supervisingEngineerLicence()) ? null : command.supervisingEngineerLicence().strip()));
     }
 
     @CommandHandler
@@ -502,7 +527,10 @@ public class PermitApplication {
             return;
         }
         requireStage("ReportConstructionStage", PermitStage.ISSUED);
-        if (actor.role() != Role.ENGINEER || !actor.subject().equals(supervisingEngineer)) {
+        // Only the engineer named on the permit, in their own name: no owner's consent makes another engineer the
+        // supervisor, and when the permit records the licence, the reporter must act under that very licence.
+        if (actor.role() != Role.ENGINEER || !actor.subject().equals(supervisingEngineer)
+                || supervisingEngineerLicence != null && !supervisingEngineerLicence.equals(actor.licenceNumber())) {
             throw new DomainException(ErrorCode.PERMIT_NOT_SUPERVISING_ENGINEER, actor.subject() + " is not the "
                     + "supervising engineer of permit " + permitNumber);
         }
@@ -692,6 +720,24 @@ public class PermitApplication {
         return false;
     }
 
+    /**
+     * The owner's active consent that this engineer do {@code act} on this file, looked up in the consents' register
+     * (another aggregate's events, which this one cannot see); refused with {@code REPRESENTATION_CONSENT_REQUIRED}
+     * when there is none, so that acting for an owner is never possible without, nor after a withdrawal.
+     */
+    private static ActiveConsent requireConsent(Actor engineer, RepresentationConsents consents, String ownerNationalCode,
+                                                String slug, String plate, String applicationId, ConsentAct act) {
+        return consents.covering(engineer.subject(), ownerNationalCode, slug, plate, applicationId, act)
+                .orElseThrow(() -> new DomainException(ErrorCode.REPRESENTATION_CONSENT_REQUIRED, engineer.subject()
+                        + " has no active consent of the owner to " + act + " on " + slug + " " + plate)
+                        .with("act", act.name()));
+    }
+
+    /** The authority an event was done on, for auditors: the consent, when an engineer acted for the owner. */
+    private static MetaData authority(ActiveConsent consent) {
+        return consent == null ? MetaData.emptyInstance() : MetaData.with(Representation.CONSENT_ID, consent.consentId());
+    }
+
     private void requireStage(String command, PermitStage... allowed) {
         if (!EnumSet.of(allowed[0], allowed).contains(stage)) {
             throw notAllowed(command);
@@ -809,6 +855,7 @@ public class PermitApplication {
         municipalitySlug = event.municipalitySlug();
         plate = event.plate();
         applicantSubject = event.applicantSubject();
+        applicantNationalCode = event.applicantNationalCode();
         assessment = event.assessment();
         building = event.building();
         round = 1;
@@ -948,6 +995,7 @@ public class PermitApplication {
         permitNumber = event.permitNumber();
         envelope = event.envelope();
         supervisingEngineer = event.supervisingEngineerSubject();
+        supervisingEngineerLicence = event.supervisingEngineerLicence();
     }
 
     @EventSourcingHandler

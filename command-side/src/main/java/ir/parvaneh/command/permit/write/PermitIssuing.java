@@ -39,9 +39,18 @@ public class PermitIssuing {
     @Transactional
     public String issue(PermitApplicationId application, String municipalitySlug, List<String> conditions,
                         String supervisingEngineerSubject, String supervisingEngineerName, Actor actor) {
+        return issue(application, municipalitySlug, conditions, supervisingEngineerSubject, supervisingEngineerName, null,
+                actor);
+    }
+
+    /** Issues the permit naming the supervising engineer with their licence number; answers with its number. */
+    @Transactional
+    public String issue(PermitApplicationId application, String municipalitySlug, List<String> conditions,
+                        String supervisingEngineerSubject, String supervisingEngineerName, String supervisingEngineerLicence,
+                        Actor actor) {
         String number = numberOf(application.toString(), municipalitySlug);
         commands.send(new IssuePermit(application, "issue-" + number, number, conditions, supervisingEngineerSubject,
-                supervisingEngineerName), actor);
+                supervisingEngineerName, supervisingEngineerLicence), actor);
         return number;
     }
 
