@@ -63,6 +63,12 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /** The processors' source: this event store, whose streams tell the coordinators when events arrive. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    PromptEventSource promptEventSource(EmbeddedEventStore eventStore) {
+        return new PromptEventSource(eventStore);
+    }
+
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                   @Value("${parvaneh.projections.fetch-delay-ms:50}") long fetchDelayMs) {

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -54,11 +55,22 @@ class ProcessingConfiguration {
                 .build();
     }
 
-    /** Every pooled processor, whatever its other settings, asks for its share before claiming. */
+    /**
+     * Every pooled processor, whatever its other settings, asks for its share before claiming, and (with the
+     * embedded JDBC event store) reads the store through {@link PromptEventSource}, so that it looks as soon as
+     * events arrive.
+     */
     @Bean
-    ConfigurerModule fairShareOfSegments(ProcessingNodes nodes) {
+    ConfigurerModule pooledProcessors(ProcessingNodes nodes, ObjectProvider<PromptEventSource> promptSource) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (configuration, builder) -> builder.maxSegmentProvider(nodes));
+                (configuration, builder) -> {
+                    builder.maxSegmentProvider(nodes);
+                    PromptEventSource source = promptSource.getIfAvailable();
+                    if (source != null) {
+                        builder.messageSource(source);
+                    }
+                    return builder;
+                });
     }
 
     /** The heartbeat: first at start (before the processors claim), then every {@code parvaneh.projections.heartbeat}. */
