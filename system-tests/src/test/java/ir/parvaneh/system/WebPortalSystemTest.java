@@ -127,10 +127,26 @@ class WebPortalSystemTest {
             assertThat(citizen.find("#certificate").getAttribute("href")).endsWith("/certificate.pdf");
             citizen.screenshot("03-assessment");
 
-            // The application, with the form the assessment filled in and three PDFs.
+            // A drawing that is not a PDF: the command side refuses it, and the person reads why and what to do.
             Path pdfs = Files.createTempDirectory("parvaneh-pdfs");
+            Path notPdf = Files.writeString(pdfs.resolve("naqsheh.txt"), "not a PDF", StandardCharsets.US_ASCII);
             citizen.find("#deed").sendKeys(pdf(pdfs, "sanad.pdf").toString());
+            citizen.find("#architectural").sendKeys(notPdf.toString());
+            citizen.find("#structural").sendKeys(pdf(pdfs, "naqsheh-sazeh.pdf").toString());
+            citizen.find("#submit-application").click();
+            assertThat(citizen.text("#problem-code")).isEqualTo("DOCUMENT_NOT_PDF");
+            assertThat(citizen.text("#problem-title")).startsWith("پرونده بارگذاری‌شده PDF نیست");
+            assertThat(citizen.text("#problem-todo")).contains("PDF");
+            citizen.screenshot("03b-problem-not-pdf");
+            citizen.driver.navigate().back();
+
+            // The application, with the form the assessment filled in and three PDFs.
+            citizen.until("#apply");
+            citizen.find("#deed").clear();
+            citizen.find("#deed").sendKeys(pdf(pdfs, "sanad.pdf").toString());
+            citizen.find("#architectural").clear();
             citizen.find("#architectural").sendKeys(pdf(pdfs, "naqsheh-memari.pdf").toString());
+            citizen.find("#structural").clear();
             citizen.find("#structural").sendKeys(pdf(pdfs, "naqsheh-sazeh.pdf").toString());
             citizen.find("#submit-application").click();
             applicationId = citizen.driver.getCurrentUrl().replaceAll(".*/portal/applications/([^/?#]+).*", "$1");

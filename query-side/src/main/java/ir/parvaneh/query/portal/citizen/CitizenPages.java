@@ -49,6 +49,7 @@ class CitizenPages {
 
     static final List<String> USES = List.of("RESIDENTIAL", "COMMERCIAL", "OFFICE");
     private static final Set<String> PAYABLE = Set.of("AWAITING_PAYMENT");
+    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
     private final LayerStore layers;
     private final QueryGateway queries;
@@ -161,9 +162,14 @@ class CitizenPages {
             throw invalid("storeys", "The number of storeys must be between 1 and 60");
         }
         Proposal proposal = new Proposal(storeys, storeyAreaM2, footprintM2, units, parkingSpaces, heightM);
-        Map<String, Object> ownership = upload(deed, "OWNERSHIP_DEED", user);
-        List<Map<String, Object>> drawings = List.of(upload(architectural, "ARCHITECTURAL_DRAWINGS", user),
-                upload(structural, "STRUCTURAL_DRAWINGS", user));
+        // Every file is checked before any is stored, so a refused form leaves nothing behind in the document store.
+        byte[] deedPdf = pdf(deed, "OWNERSHIP_DEED");
+        byte[] architecturalPdf = pdf(architectural, "ARCHITECTURAL_DRAWINGS");
+        byte[] structuralPdf = pdf(structural, "STRUCTURAL_DRAWINGS");
+        Map<String, Object> ownership = upload(deedPdf, deed, "OWNERSHIP_DEED", user);
+        List<Map<String, Object>> drawings = List.of(
+                upload(architecturalPdf, architectural, "ARCHITECTURAL_DRAWINGS", user),
+                upload(structuralPdf, structural, "STRUCTURAL_DRAWINGS", user));
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("assessmentId", assessmentId);
         submission.put("building", proposal.building(use));
@@ -229,12 +235,23 @@ class CitizenPages {
                 .orElseThrow(() -> PortalProblem.of(ErrorCode.NOT_FOUND, "No application " + id + " of yours"));
     }
 
-    private Map<String, Object> upload(MultipartFile file, String kind, PortalUser user) throws IOException {
+    /** The file's bytes if it is a non-empty PDF (the command side checks the same, after storing nothing). */
+    private static byte[] pdf(MultipartFile file, String kind) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new PortalProblem(400, "DOCUMENT_MISSING", "یکی از مدارک بارگذاری نشده است",
                     "A document is missing", kind);
         }
-        JsonNode stored = commandApi.uploadPdf(file.getBytes(), user.accessToken());
+        byte[] bytes = file.getBytes();
+        if (bytes.length < PDF_MAGIC.length || !java.util.Arrays.equals(
+                java.util.Arrays.copyOf(bytes, PDF_MAGIC.length), PDF_MAGIC)) {
+            throw PortalProblem.of(ErrorCode.DOCUMENT_NOT_PDF, kind + " (" + file.getOriginalFilename()
+                    + ") does not begin as a PDF does (%PDF-)");
+        }
+        return bytes;
+    }
+
+    private Map<String, Object> upload(byte[] pdf, MultipartFile file, String kind, PortalUser user) {
+        JsonNode stored = commandApi.uploadPdf(pdf, user.accessToken());
         String name = Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).orElse(kind + ".pdf");
         Map<String, Object> reference = new LinkedHashMap<>();
         reference.put("kind", kind);
