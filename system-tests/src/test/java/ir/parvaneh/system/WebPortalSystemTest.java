@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.math.BigDecimal;
@@ -37,10 +38,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The web portal in a real browser (Debian's headless Chromium through Selenium) against both applications, the
  * real database and the real Keycloak, whose own login page people sign in on. A citizen finds a Qazvin parcel by
- * its plate, signs in, has its zoning assessment issued and reads it, applies with three PDFs, pays through the
- * simulated gateway and sees the file "در حال بررسی" (in review); the clerk it was assigned to opens it from the
- * municipality's queue and approves it; the province's oversight reads the dashboard. Screenshots of each page are
- * saved in target/screenshots.
+ * its plate, signs in, has its zoning assessment issued and reads it, is told why a drawing that is no PDF is
+ * refused, applies with one storey too many, corrects it, pays through the simulated gateway and sees the file
+ * "در حال بررسی" (in review); the clerk it was assigned to opens it from the municipality's queue and approves it;
+ * the province's oversight reads the dashboard and its CSV; Qazvin's inspector reads the verified history.
+ * Screenshots of each page are saved in target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPortalSystemTest {
@@ -148,9 +150,23 @@ class WebPortalSystemTest {
             citizen.find("#architectural").sendKeys(pdf(pdfs, "naqsheh-memari.pdf").toString());
             citizen.find("#structural").clear();
             citizen.find("#structural").sendKeys(pdf(pdfs, "naqsheh-sazeh.pdf").toString());
+            // One storey more than allowed: returned with the rule it breaks, for correction.
+            WebElement storeys = citizen.find("#storeys");
+            int allowed = Integer.parseInt(storeys.getAttribute("value"));
+            storeys.clear();
+            storeys.sendKeys(String.valueOf(allowed + 1));
             citizen.find("#submit-application").click();
             applicationId = citizen.driver.getCurrentUrl().replaceAll(".*/portal/applications/([^/?#]+).*", "$1");
             assertThat(applicationId).startsWith("permit-application-");
+            assertThat(stageAfterRefreshing(citizen, "RETURNED_FOR_CORRECTION")).isEqualTo("برگشت برای اصلاح");
+            assertThat(citizen.text("#violated-rules")).contains("حداکثر تعداد طبقات");
+            citizen.screenshot("04a-application-returned");
+
+            // Corrected on the form the page offers (the largest building allowed), with new drawings.
+            assertThat(citizen.find("#correct #storeys").getAttribute("value")).isEqualTo(String.valueOf(allowed));
+            citizen.find("#correct #architectural").sendKeys(pdf(pdfs, "naqsheh-memari-2.pdf").toString());
+            citizen.find("#correct #structural").sendKeys(pdf(pdfs, "naqsheh-sazeh-2.pdf").toString());
+            citizen.find("#resubmit").click();
             String stage = stageAfterRefreshing(citizen, "AWAITING_PAYMENT");
             assertThat(stage).isEqualTo("در انتظار پرداخت");
             assertThat(citizen.text("#fees-due")).contains("ریال");

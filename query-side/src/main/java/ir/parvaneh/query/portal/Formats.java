@@ -25,6 +25,11 @@ import java.util.Date;
 @Component("fmt")
 public class Formats {
 
+    private static final String[] MONTHS_FA = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر",
+            "آبان", "آذر", "دی", "بهمن", "اسفند"};
+    private static final String[] MONTHS_EN = {"Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+            "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"};
+
     private final MessageSource messages;
 
     Formats(MessageSource messages) {
@@ -162,5 +167,17 @@ public class Formats {
                     java.util.Arrays.stream(text.split(",")).map(code -> label("use.", code)).toList());
         }
         return number(text);
+    }
+
+    /** A Jalali month ({@code 1405-09}) by its name, e.g. آذر ۱۴۰۵: hyphenated digits read backwards in a Persian line. */
+    public String month(String jalaliMonth) {
+        if (jalaliMonth == null || !jalaliMonth.matches("\\d{4}-\\d{2}")) {
+            return digits(jalaliMonth);
+        }
+        int month = Integer.parseInt(jalaliMonth.substring(5));
+        if (month < 1 || month > 12) {
+            return digits(jalaliMonth);
+        }
+        return (persian() ? MONTHS_FA : MONTHS_EN)[month - 1] + " " + digits(jalaliMonth.substring(0, 4));
     }
 }

@@ -32,6 +32,7 @@ class FormatsTest {
         assertThat(fmt.number("372.55")).isEqualTo("۳۷۲٫۵۵");
         assertThat(fmt.days(2.25)).isEqualTo("۲٫۳ روز");
         assertThat(fmt.duration(-(2 * 86_400L + 3 * 3_600L))).isEqualTo("۲ روز و ۳ ساعت");
+        assertThat(fmt.month("1405-09")).isEqualTo("آذر ۱۴۰۵");
     }
 
     @Test
@@ -40,6 +41,7 @@ class FormatsTest {
         assertThat(fmt.digits("101/12")).isEqualTo("101/12");
         assertThat(fmt.day("2026-11-29")).contains("1405").endsWith("(2026-11-29)");
         assertThat(fmt.rials(4_610_320_000L)).isEqualTo("4,610,320,000 rials — 461,032,000 tomans");
+        assertThat(fmt.month("1405-12")).isEqualTo("Esfand 1405");
     }
 
     @Test

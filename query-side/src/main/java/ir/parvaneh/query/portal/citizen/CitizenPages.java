@@ -199,7 +199,39 @@ class CitizenPages {
                 && application.fees() != null && application.fees().dueRials() != null
                 && application.fees().dueRials() > 0);
         model.addAttribute("objectable", application != null && "REJECTED".equals(application.stage()));
+        boolean correctable = application != null && "RETURNED_FOR_CORRECTION".equals(application.stage());
+        model.addAttribute("correctable", correctable);
+        if (correctable) {
+            String assessmentId = assessmentOf(result);
+            JsonNode assessment = commandApi.get("/api/assessments/{id}", user.accessToken(), assessmentId);
+            model.addAttribute("proposal", Proposal.largestAllowedBy(assessment.path("outcome").path("outputs")));
+            model.addAttribute("use", assessment.path("intendedUse").asText("RESIDENTIAL"));
+        }
         return "portal/application";
+    }
+
+    /** A returned application corrected: the new proposal and its drawings, on the assessment it rests on. */
+    @PostMapping("/portal/applications/{id}/resubmission")
+    String resubmit(@PathVariable String id, @RequestParam String use, @RequestParam int storeys,
+                    @RequestParam BigDecimal storeyAreaM2, @RequestParam BigDecimal footprintM2, @RequestParam int units,
+                    @RequestParam int parkingSpaces, @RequestParam BigDecimal heightM,
+                    @RequestParam("architectural") MultipartFile architectural,
+                    @RequestParam("structural") MultipartFile structural,
+                    HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PortalUser user = signedIn.required(request, response);
+        own(id, user);
+        if (storeys < 1 || storeys > 60) {
+            throw invalid("storeys", "The number of storeys must be between 1 and 60");
+        }
+        Proposal proposal = new Proposal(storeys, storeyAreaM2, footprintM2, units, parkingSpaces, heightM);
+        byte[] architecturalPdf = pdf(architectural, "ARCHITECTURAL_DRAWINGS");
+        byte[] structuralPdf = pdf(structural, "STRUCTURAL_DRAWINGS");
+        List<Map<String, Object>> drawings = List.of(
+                upload(architecturalPdf, architectural, "ARCHITECTURAL_DRAWINGS", user),
+                upload(structuralPdf, structural, "STRUCTURAL_DRAWINGS", user));
+        commandApi.post("/api/permit-applications/{id}/resubmissions",
+                Map.of("building", proposal.building(use), "documents", drawings), user.accessToken(), id);
+        return "redirect:/portal/applications/" + id;
     }
 
     /** Pays the amount due through the embedded run's simulated gateway, which calls back as a real one would. */
@@ -227,6 +259,21 @@ class CitizenPages {
         }
         commandApi.post("/api/permit-applications/{id}/objection", Map.of("grounds", text), user.accessToken(), id);
         return "redirect:/portal/applications/" + id;
+    }
+
+    /** The assessment the application rests on, as its latest submission recorded it. */
+    private static String assessmentOf(GetPermitApplication.Result result) {
+        String assessmentId = null;
+        for (var step : result.timeline()) {
+            Object cited = step.details() == null ? null : step.details().get("assessmentId");
+            if (cited != null) {
+                assessmentId = cited.toString();
+            }
+        }
+        if (assessmentId == null) {
+            throw PortalProblem.of(ErrorCode.NOT_FOUND, "The application's timeline names no assessment");
+        }
+        return assessmentId;
     }
 
     private ApplicationView own(String id, PortalUser user) {
