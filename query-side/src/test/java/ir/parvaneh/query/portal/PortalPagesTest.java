@@ -1,5 +1,6 @@
 package ir.parvaneh.query.portal;
 
+import ir.parvaneh.query.support.MapFixtures;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,8 @@ class PortalPagesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MapFixtures fixtures;
 
     @Test
     void theApiStillAnswersWithoutATokenAsAProblemNotARedirectToTheLoginPage() throws Exception {
@@ -89,5 +92,30 @@ class PortalPagesTest {
         String page = mvc.perform(get("/portal/parcels").param("municipality", "nowhere").param("plate", "1/1"))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("نقشه قطعات این شهر هنوز منتشر نشده است", "LAYER_NOT_IN_FORCE", "بعداً دوباره سر بزنید");
+    }
+
+    @Test
+    void aParcelFoundByItsPlateInPersianDigitsIsShownWithTheMapFedByTheOgcApi() throws Exception {
+        MapFixtures.Town town = fixtures.town();
+        String plate = town.plates().get(0);
+        String page = mvc.perform(get("/portal/parcels").param("municipality", town.slug())
+                        .param("plate", persianDigits(plate)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"parcel-plate\"", persianDigits(plate), "id=\"sign-in-to-assess\"",
+                "leaflet.js");
+        // The neighbours' URL stands in its own statement, so the bbox query written after it survives inlining.
+        assertThat(page).contains("const items = \"\\/ogc\\/collections\\/" + town.slug() + "-parcels\\/items\";",
+                "fetch(items + '?limit=300&bbox='");
+        mvc.perform(get("/ogc/collections/" + town.slug() + "-parcels/items").param("limit", "300")
+                        .param("bbox", "49.9,36.2,50.1,36.3").header("Accept", "application/geo+json"))
+                .andExpect(status().isOk());
+    }
+
+    private static String persianDigits(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
+        }
+        return out.toString();
     }
 }

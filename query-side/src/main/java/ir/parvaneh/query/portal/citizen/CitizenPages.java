@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The citizen's journey: find a parcel (by plate, or on the map), ask for its zoning assessment and read each number
@@ -48,7 +47,8 @@ import java.util.Set;
 class CitizenPages {
 
     static final List<String> USES = List.of("RESIDENTIAL", "COMMERCIAL", "OFFICE");
-    private static final Set<String> PAYABLE = Set.of("AWAITING_PAYMENT");
+    /** The one stage in which fees are paid; a view whose stage is still null (being checked) is not payable. */
+    private static final String AWAITING_PAYMENT = "AWAITING_PAYMENT";
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
     private final LayerStore layers;
@@ -195,7 +195,7 @@ class CitizenPages {
         model.addAttribute("app", application);
         model.addAttribute("timeline", result.timeline() == null ? List.of()
                 : result.timeline().stream().sorted(Comparator.comparingLong(t -> t.sequence())).toList());
-        model.addAttribute("payable", application != null && PAYABLE.contains(application.stage())
+        model.addAttribute("payable", application != null && AWAITING_PAYMENT.equals(application.stage())
                 && application.fees() != null && application.fees().dueRials() != null
                 && application.fees().dueRials() > 0);
         model.addAttribute("objectable", application != null && "REJECTED".equals(application.stage()));
@@ -240,7 +240,7 @@ class CitizenPages {
         PortalUser user = signedIn.required(request, response);
         ApplicationView application = own(id, user);
         Long due = application.fees() == null ? null : application.fees().dueRials();
-        if (due == null || due <= 0 || !PAYABLE.contains(application.stage())) {
+        if (due == null || due <= 0 || !AWAITING_PAYMENT.equals(application.stage())) {
             throw PortalProblem.of(ErrorCode.PERMIT_PAYMENT_NOT_DUE, "Nothing is due on " + id);
         }
         commandApi.post("/api/simulated-gateway/payments", Map.of("applicationId", id, "amountRials", due),
