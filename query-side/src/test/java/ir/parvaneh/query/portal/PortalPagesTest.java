@@ -106,6 +106,9 @@ class PortalPagesTest {
         // The neighbours' URL stands in its own statement, so the bbox query written after it survives inlining.
         assertThat(page).contains("const items = \"\\/ogc\\/collections\\/" + town.slug() + "-parcels\\/items\";",
                 "fetch(items + '?limit=300&bbox='");
+        String map = mvc.perform(get("/portal/map").param("municipality", town.slug()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(map).contains("const zoomInText = \"", "const items = \"\\/ogc\\/collections\\/" + town.slug());
         mvc.perform(get("/ogc/collections/" + town.slug() + "-parcels/items").param("limit", "300")
                         .param("bbox", "49.9,36.2,50.1,36.3").header("Accept", "application/geo+json"))
                 .andExpect(status().isOk());
