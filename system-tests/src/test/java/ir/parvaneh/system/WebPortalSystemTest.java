@@ -110,8 +110,16 @@ class WebPortalSystemTest {
             citizen.find("#plate").sendKeys(persianDigits(plate));
             citizen.find("#find-parcel").click();
             assertThat(citizen.text("#parcel-plate")).isEqualTo(persianDigits(plate));
+            // The parcel's outline, then its neighbours from the query side's own OGC API (no tile server).
             citizen.until("#map .leaflet-interactive");
+            await().atMost(PATIENCE).until(() ->
+                    citizen.driver.findElements(By.cssSelector("#map path.leaflet-interactive")).size() > 1);
             citizen.screenshot("01-parcel-found");
+
+            // The town's map page draws from the same services and tells what it shows.
+            citizen.open(platform.queryUrl + "/portal/map?municipality=qazvin");
+            await().atMost(PATIENCE).until(() -> !citizen.text("#map-status").isBlank());
+            citizen.driver.navigate().back();
 
             // Signing in happens on Keycloak's own page (Persian), and comes back to the same parcel.
             citizen.find("#sign-in-to-assess").click();
