@@ -81,7 +81,8 @@ class OversightController {
         return RANKING_CSV.response(ranking.rows(), "oversight-" + ranking.month() + "-" + ranking.metric() + ".csv");
     }
 
-    private static final CsvTable<Ranking.Row> RANKING_CSV = rankingCsv();
+    /** Also what the portal's dashboard downloads (OversightPage), so both CSVs have the same columns. */
+    static final CsvTable<Ranking.Row> RANKING_CSV = rankingCsv();
 
     private static CsvTable<Ranking.Row> rankingCsv() {
         List<CsvTable.Column<Ranking.Row>> columns = new ArrayList<>(List.of(
