@@ -67,7 +67,26 @@ public final class PersianShaper {
         }
     }
 
+    /** Left-to-right isolate: wraps a Latin or numeric run (a date, a hash, a formula) so Persian around it cannot reorder it. */
+    public static final char LRI = '\u2066';
+    /** Pop directional isolate: ends the run {@link #LRI} started. */
+    public static final char PDI = '\u2069';
+
     private PersianShaper() {
+    }
+
+    /**
+     * The text as a left-to-right island in a right-to-left line. Without it, in a Persian sentence the digits of
+     * {@code 2026-11-29} count as Arabic numbers and the hyphens between them as neutral, so the line would read
+     * {@code 29-11-2026}.
+     */
+    public static String isolated(String ltr) {
+        return LRI + ltr + PDI;
+    }
+
+    /** The text without directional controls, as it is measured and drawn once ordered. */
+    static String withoutControls(String text) {
+        return text.replaceAll("[\u2066-\u2069\u200E\u200F]", "");
     }
 
     /** The text shaped and reordered for drawing left to right, as one line of a right-to-left paragraph. */
@@ -77,7 +96,8 @@ public final class PersianShaper {
             return shaped;
         }
         Bidi bidi = new Bidi(shaped, Bidi.RTL);
-        return bidi.writeReordered(Bidi.DO_MIRRORING);
+        // Isolates (LRI … PDI) around Latin runs have done their work once the line is ordered; fonts do not draw them.
+        return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
     }
 
     /**

@@ -58,4 +58,14 @@ class PersianShaperTest {
         assertThat(letters).endsWith("کلاپ");
         assertThat(PersianShaper.visual("(مسکونی)")).startsWith("(").endsWith(")");
     }
+
+    @Test
+    void givenAGregorianDateInAPersianLineThenItsIsolateKeepsItInReadingOrderAndIsNotDrawn() {
+        String bare = PersianShaper.visual("صادرشده در 2026-11-29");
+        // Without an isolate the Persian before it turns the digits into Arabic numbers and the line reads backwards.
+        assertThat(bare).contains("29-11-2026");
+        String visual = PersianShaper.visual("صادرشده در " + PersianShaper.isolated("2026-11-29"));
+        assertThat(visual).startsWith("2026-11-29 ");
+        assertThat(visual).doesNotContain("\u2066").doesNotContain("\u2069");
+    }
 }
