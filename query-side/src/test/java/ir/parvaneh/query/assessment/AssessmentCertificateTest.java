@@ -139,7 +139,7 @@ class AssessmentCertificateTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(document);
             for (int page = 0; page < document.getNumberOfPages(); page++) {
-                ImageIO.write(renderer.renderImageWithDPI(page, 110, ImageType.RGB), "png",
+                ImageIO.write(renderer.renderImageWithDPI(page, 120, ImageType.RGB), "png",
                         OUT.resolve("assessment-certificate-" + (page + 1) + ".png").toFile());
             }
         }
@@ -171,6 +171,10 @@ class AssessmentCertificateTest {
                 .contains("شورای عالی شهرسازی و معماری ایران")
                 .contains("depthM * coveragePercent / 100 + 2")
                 .contains("240٫5 متر مربع");
+        // In the order a reader looks for them: land use before density before floors, the rest after.
+        assertThat(text.indexOf("مسکونی، تجاری")).isLessThan(text.indexOf("180 درصد"));
+        assertThat(text.indexOf("180 درصد")).isLessThan(text.indexOf("3 طبقه"));
+        assertThat(text.indexOf("3 طبقه")).isLessThan(text.indexOf("12٫14 متر"));
         // The regional price in Rials, with Tomans beside it.
         assertThat(text).contains("31٬000٬000 ریال").contains("3٬100٬000 تومان");
         // The rulebook and layer versions the numbers came from.

@@ -172,7 +172,7 @@ public final class CertificatePdf {
 
     private static void outputs(Layout page, AssessmentCertificate c) throws IOException {
         page.section("ضوابط محاسبه‌شده برای کاربری " + CertificateText.use(c.intendedUse()));
-        for (AssessedOutput output : c.outcome().outputs()) {
+        for (AssessedOutput output : c.outcome().outputs().stream().sorted(CertificateText.READING_ORDER).toList()) {
             page.field(CertificateText.outputName(output), CertificateText.value(output));
             Explanation why = output.explanation();
             if (why != null) {
@@ -217,9 +217,11 @@ public final class CertificatePdf {
         page.field("چکیده دفترچه (SHA-256)", PersianShaper.isolated(c.rulebookSha256()));
         for (ParcelFacts.LayerVersionUsed layer : c.facts().layerVersions()) {
             page.field("لایه " + CertificateText.LAYERS.getOrDefault(layer.layer(), layer.layer()),
-                    PersianShaper.isolated(layer.versionId()) + (layer.effectiveFrom() == null ? "" : "، در اجرا از "
-                            + CertificateText.day(LocalDate.parse(layer.effectiveFrom()))) + "، چکیده: "
-                            + PersianShaper.isolated(layer.sha256()));
+                    PersianShaper.isolated(layer.versionId()));
+            if (layer.effectiveFrom() != null) {
+                page.note("در اجرا از " + CertificateText.day(LocalDate.parse(layer.effectiveFrom())));
+            }
+            page.note("چکیده (SHA-256): " + PersianShaper.isolated(layer.sha256()));
         }
     }
 
@@ -231,6 +233,7 @@ public final class CertificatePdf {
         final PDFont bold;
         private PDPageContentStream stream;
         private float y;
+        private float labelBottom = Float.MAX_VALUE;
 
         Layout(PDDocument document, PDFont regular, PDFont bold) throws IOException {
             this.document = document;
@@ -255,6 +258,7 @@ public final class CertificatePdf {
             document.addPage(page);
             stream = new PDPageContentStream(document, page);
             y = PDRectangle.A4.getHeight() - MARGIN;
+            labelBottom = Float.MAX_VALUE;
         }
 
         private void ensure(float height) throws IOException {
@@ -290,6 +294,7 @@ public final class CertificatePdf {
         }
 
         void section(String title) throws IOException {
+            clearLabel();
             ensure(44);
             y -= 10;
             lines(title, bold, 12.5f, ACCENT, right(), width());
@@ -299,6 +304,7 @@ public final class CertificatePdf {
 
         /** A label on the right and its value to its left, each wrapped in its own column. */
         void field(String label, String value) throws IOException {
+            clearLabel();
             float valueWidth = width() - LABEL_WIDTH - GAP;
             List<String> labelLines = wrap(label, bold, 9.5f, LABEL_WIDTH);
             List<String> valueLines = wrap(value, regular, 10, valueWidth);
@@ -312,7 +318,14 @@ public final class CertificatePdf {
             for (String line : valueLines) {
                 draw(line, regular, 10, INK, right() - LABEL_WIDTH - GAP, valueTop -= leading);
             }
-            y = Math.min(top, valueTop) - 2;
+            // Notes go on under the value, beside a label that runs longer; the next field starts below both.
+            labelBottom = top - 2;
+            y = valueTop - 2;
+        }
+
+        /** Moves below a label that ran longer than its value and notes. */
+        private void clearLabel() {
+            y = Math.min(y, labelBottom);
         }
 
         /** A smaller, muted line under a field's value: its explanation or legal source. */
@@ -326,6 +339,7 @@ public final class CertificatePdf {
         }
 
         void paragraph(String text, PDFont font, float size, Color color) throws IOException {
+            clearLabel();
             y -= 2;
             lines(text, font, size, color, right(), width());
         }
@@ -374,13 +388,15 @@ public final class CertificatePdf {
         }
 
         /**
-         * Breaks logical text into lines no wider than {@code maxWidth}, between words; a word wider than the line
-         * (a hash, a URL) is cut where it must be.
+         * Breaks logical text into lines no wider than {@code maxWidth}, between words. A left-to-right isolate (a
+         * formula, an input, a date) is kept whole on one line where it fits, since half an isolate on each line
+         * would lose its order; a word or isolate wider than a line (a hash, a URL) is cut where it must be, each
+         * piece an isolate of its own.
          */
         private static List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
-            for (String word : drawable(text).split(" ")) {
+            for (String word : words(drawable(text))) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
                 if (width(candidate, font, size) <= maxWidth) {
                     line.setLength(0);
@@ -391,21 +407,46 @@ public final class CertificatePdf {
                     lines.add(line.toString());
                     line.setLength(0);
                 }
-                String rest = word;
+                boolean isolate = word.length() > 1 && word.charAt(0) == PersianShaper.LRI
+                        && word.charAt(word.length() - 1) == PersianShaper.PDI;
+                String rest = isolate ? word.substring(1, word.length() - 1) : word;
                 while (width(rest, font, size) > maxWidth) {
                     int cut = rest.length() - 1;
                     while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) {
                         cut--;
                     }
-                    lines.add(rest.substring(0, cut));
+                    lines.add(isolate ? PersianShaper.isolated(rest.substring(0, cut)) : rest.substring(0, cut));
                     rest = rest.substring(cut);
                 }
-                line.append(rest);
+                line.append(isolate ? PersianShaper.isolated(rest) : rest);
             }
             if (!line.isEmpty() || lines.isEmpty()) {
                 lines.add(line.toString());
             }
             return lines;
+        }
+
+        /** The text split at spaces, except spaces inside a left-to-right isolate. */
+        private static List<String> words(String text) {
+            List<String> words = new ArrayList<>();
+            StringBuilder word = new StringBuilder();
+            int depth = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == PersianShaper.LRI) {
+                    depth++;
+                } else if (c == PersianShaper.PDI && depth > 0) {
+                    depth--;
+                }
+                if (c == ' ' && depth == 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                } else {
+                    word.append(c);
+                }
+            }
+            words.add(word.toString());
+            return words;
         }
 
         private static float width(String logical, PDFont font, float size) throws IOException {

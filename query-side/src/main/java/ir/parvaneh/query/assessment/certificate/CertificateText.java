@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,6 +51,19 @@ final class CertificateText {
             Map.entry("min-lot-size-met", "رعایت حداقل مساحت قطعه"),
             Map.entry("setback-rule", "عقب‌نشینی و استقرار بنا"),
             Map.entry("buildable-depth-m", "طول مجاز بنا"));
+
+    /**
+     * The order a reader looks for them (land use, density, coverage, floors, setbacks, parking, then the rest), not
+     * the outcome's alphabetical one; outputs a rulebook adds come last, by name.
+     */
+    static final Comparator<AssessedOutput> READING_ORDER = Comparator
+            .comparingInt((AssessedOutput o) -> {
+                int at = List.of("permitted-uses", "density-percent", "coverage-percent", "max-floors", "setback-rule",
+                        "required-parking", "max-gross-floor-area-m2", "max-footprint-m2", "max-units",
+                        "min-open-space-per-unit-m2", "buildable-depth-m", "min-lot-size-met").indexOf(o.name());
+                return at < 0 ? Integer.MAX_VALUE : at;
+            })
+            .thenComparing(AssessedOutput::name);
 
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("percent", "درصد"),
