@@ -47,7 +47,7 @@ public final class CertificatePdf {
     private static final byte[] REGULAR = font("static/fonts/Vazirmatn-Regular.ttf");
     private static final byte[] BOLD = font("static/fonts/Vazirmatn-Bold.ttf");
     /** The code points the shipped font draws: anything else is printed as "?" rather than failing the request. */
-    private static final BitSet DRAWABLE = drawable(REGULAR);
+    private static final BitSet DRAWABLE = codePointsOf(REGULAR);
 
     private static final float MARGIN = 42;
     private static final float FOOTER = 34;
@@ -518,7 +518,7 @@ public final class CertificatePdf {
         }
     }
 
-    private static BitSet drawable(byte[] font) {
+    private static BitSet codePointsOf(byte[] font) {
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
             CmapLookup cmap = ttf.getUnicodeCmapLookup();
             BitSet drawable = new BitSet(0x10000);

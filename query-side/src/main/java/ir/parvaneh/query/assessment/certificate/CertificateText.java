@@ -40,6 +40,11 @@ final class CertificateText {
     /** The outputs a rulebook must produce, by their stable names; others fall back to their decision's name. */
     static final Map<String, String> OUTPUTS = Map.ofEntries(
             Map.entry("permitted-uses", "کاربری‌های مجاز"),
+            Map.entry("intended-use-permitted", "مجاز بودن کاربری درخواستی"),
+            Map.entry("zone-shares", "سهم پهنه‌ها از قطعه"),
+            Map.entry("overlay-restrictions", "محدودیت‌های لایه‌های ویژه"),
+            Map.entry("fee-building-area-rials", "عوارض زیربنا"),
+            Map.entry("fee-commercial-rials", "عوارض پذیره تجاری، اداری و صنعتی"),
             Map.entry("density-percent", "تراکم ساختمانی (نسبت زیربنا به مساحت قطعه)"),
             Map.entry("coverage-percent", "سطح اشغال"),
             Map.entry("max-floors", "حداکثر تعداد طبقات"),
@@ -58,9 +63,11 @@ final class CertificateText {
      */
     static final Comparator<AssessedOutput> READING_ORDER = Comparator
             .comparingInt((AssessedOutput o) -> {
-                int at = List.of("permitted-uses", "density-percent", "coverage-percent", "max-floors", "setback-rule",
-                        "required-parking", "max-gross-floor-area-m2", "max-footprint-m2", "max-units",
-                        "min-open-space-per-unit-m2", "buildable-depth-m", "min-lot-size-met").indexOf(o.name());
+                int at = List.of("permitted-uses", "intended-use-permitted", "density-percent", "coverage-percent",
+                        "max-floors", "setback-rule", "required-parking", "max-gross-floor-area-m2", "max-footprint-m2",
+                        "max-units", "min-open-space-per-unit-m2", "buildable-depth-m", "min-lot-size-met",
+                        "fee-building-area-rials", "fee-commercial-rials", "zone-shares", "overlay-restrictions")
+                        .indexOf(o.name());
                 return at < 0 ? Integer.MAX_VALUE : at;
             })
             .thenComparing(AssessedOutput::name);
@@ -145,6 +152,14 @@ final class CertificateText {
         }
         String value = output.value();
         String unit = output.unit() == null ? "" : output.unit();
+        if (value.contains("=") && !"text".equals(unit)) {
+            // A list of keyed values, e.g. zone-shares "R122=60,R211=40": each key with its value in the unit.
+            return Arrays.stream(value.split(",")).map(String::strip).map(item -> {
+                int eq = item.indexOf('=');
+                return eq < 0 ? item : item.substring(0, eq) + ": " + value(new AssessedOutput(output.name(),
+                        output.status(), item.substring(eq + 1), unit, null, null));
+            }).collect(Collectors.joining("، "));
+        }
         switch (unit) {
             case "boolean":
                 return "true".equals(value) ? "بله" : "خیر";
@@ -155,7 +170,12 @@ final class CertificateText {
             case "text":
                 return value;
             case "rials":
-                return rials(new BigDecimal(value).setScale(0, RoundingMode.DOWN).longValueExact());
+                try {
+                    // The rulebook already rounded money to whole Rials; a fraction here would be a rulebook's error.
+                    return rials(new BigDecimal(value).setScale(0, RoundingMode.DOWN).longValueExact());
+                } catch (NumberFormatException | ArithmeticException notAnAmount) {
+                    return value;
+                }
             default:
                 String number;
                 try {

@@ -43,6 +43,8 @@ class CertificateTextTest {
         assertThat(CertificateText.value(output("true", "boolean"))).isEqualTo("بله");
         assertThat(CertificateText.value(output("RESIDENTIAL,COMMERCIAL", "codes"))).isEqualTo("مسکونی، تجاری");
         assertThat(CertificateText.value(output("2500000", "rials"))).isEqualTo("۲٬۵۰۰٬۰۰۰ ریال (۲۵۰٬۰۰۰ تومان)");
+        assertThat(CertificateText.value(output("R122=60,R211=40", "percent"))).isEqualTo("R122: ۶۰ درصد، R211: ۴۰ درصد");
+        assertThat(CertificateText.value(output("RS-1:REPLACE", "codes"))).isEqualTo("RS-1:REPLACE");
         // A unit or code the table does not know is printed as it is, never guessed.
         assertThat(CertificateText.value(output("7", "lux"))).isEqualTo("۷ lux");
         assertThat(CertificateText.value(new AssessedOutput("max-floors", AssessedOutput.CANNOT_DETERMINE, null,
