@@ -10,16 +10,21 @@ import ir.parvaneh.command.gis.demo.ProvincePlan;
 import ir.parvaneh.kernel.text.PersianText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.List;
@@ -55,31 +60,32 @@ class AssessmentCertificateSystemTest {
 
     /**
      * A citizen's assessment of one of Qazvin's parcels in force, as the command side answered it: the first where
-     * housing is permitted and floors are allowed, so that the certificate has real numbers to print (a parcel in a
-     * green zone gives zeros).
+     * housing is permitted and floors are allowed, so that the certificate has real numbers to print (the first
+     * parcels of the list lie in a river buffer that makes them green space, which gives zeros). The city's parcels
+     * are tried spread out, every seventh first.
      */
     private static JsonNode assessAQazvinParcel(String citizen) throws Exception {
         JsonNode parcels = await().atMost(Duration.ofSeconds(60)).until(() -> {
             HttpResponse<String> page = send("GET",
-                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=20", null, null);
+                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=500", null, null);
             return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
         }, features -> features != null && !features.isEmpty());
-        JsonNode any = null;
-        for (JsonNode parcel : parcels) {
-            String plate = parcel.at("/properties/plate").asText();
-            HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
-                    {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
-            if (issued.statusCode() == 201) {
-                any = JSON.readTree(issued.body());
-                if ("true".equals(output(any, "intended-use-permitted")) && !"0".equals(output(any, "max-floors"))) {
-                    return any;
+        int stride = 7;
+        for (int start = 0; start < stride; start++) {
+            for (int i = start; i < parcels.size(); i += stride) {
+                String plate = parcels.get(i).at("/properties/plate").asText();
+                HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
+                        {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
+                if (issued.statusCode() == 201) {
+                    JsonNode assessment = JSON.readTree(issued.body());
+                    if ("true".equals(output(assessment, "intended-use-permitted"))
+                            && !"0".equals(output(assessment, "max-floors"))) {
+                        return assessment;
+                    }
                 }
             }
         }
-        if (any == null) {
-            throw new AssertionError("No parcel of Qazvin could be assessed");
-        }
-        return any;
+        throw new AssertionError("No parcel of Qazvin could be assessed for housing");
     }
 
     private static String output(JsonNode issued, String name) {
@@ -117,6 +123,14 @@ class AssessmentCertificateSystemTest {
         try (PDDocument document = Loader.loadPDF(response.body())) {
             text = PersianText.latinDigits(Normalizer.normalize(new PDFTextStripper().getText(document),
                     Normalizer.Form.NFKC));
+            // Kept as build artefacts, to look at a certificate of a real rulebook's outcome.
+            Path out = Files.createDirectories(Path.of("target", "certificate"));
+            Files.write(out.resolve("real-assessment-certificate.pdf"), response.body());
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                ImageIO.write(renderer.renderImageWithDPI(page, 120, ImageType.RGB), "png",
+                        out.resolve("real-assessment-certificate-" + (page + 1) + ".png").toFile());
+            }
         }
         String code = platform.querySide.getBean(DSLContext.class)
                 .select(ZONING_ASSESSMENT.VERIFICATION_CODE).from(ZONING_ASSESSMENT)
@@ -132,7 +146,7 @@ class AssessmentCertificateSystemTest {
                 numbers++;
             }
         }
-        assertThat(numbers).as("numbers the real rulebook determined").isGreaterThanOrEqualTo(3);
+        assertThat(numbers).as("numbers the real rulebook determined").isGreaterThanOrEqualTo(5);
 
         HttpResponse<byte[]> other = certificate(id, platform.keycloak.token("1234567891"));
         assertThat(other.statusCode()).isEqualTo(404);

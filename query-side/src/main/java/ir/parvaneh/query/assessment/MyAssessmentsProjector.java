@@ -56,12 +56,18 @@ class MyAssessmentsProjector {
                 .set(ZONING_ASSESSMENT.RULEBOOK_SHA256, event.rulebookSha256())
                 .set(ZONING_ASSESSMENT.FACTS, toJson(event.facts()))
                 .set(ZONING_ASSESSMENT.OUTCOME, toJson(event.outcome()))
-                .set(ZONING_ASSESSMENT.VERIFICATION_CODE, VerificationCode.of(event))
+                // An event without facts or outcome cannot be printed: it is still listed, and its certificate
+                // answers "not ready" instead of failing the whole projection on it.
+                .set(ZONING_ASSESSMENT.VERIFICATION_CODE,
+                        event.facts() == null || event.outcome() == null ? null : VerificationCode.of(event))
                 .onConflict(ZONING_ASSESSMENT.ID).doNothing()
                 .execute();
     }
 
     private JSONB toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
         try {
             return JSONB.valueOf(json.writeValueAsString(value));
         } catch (JsonProcessingException e) {

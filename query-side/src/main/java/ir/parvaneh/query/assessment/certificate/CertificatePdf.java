@@ -410,6 +410,15 @@ public final class CertificatePdf {
                 boolean isolate = word.length() > 1 && word.charAt(0) == PersianShaper.LRI
                         && word.charAt(word.length() - 1) == PersianShaper.PDI;
                 String rest = isolate ? word.substring(1, word.length() - 1) : word;
+                if (isolate && rest.contains(" ")) {
+                    // A long left-to-right run (a formula): broken between its own words, each line an isolate.
+                    List<String> pieces = wrap(rest, font, size, maxWidth);
+                    for (int i = 0; i < pieces.size() - 1; i++) {
+                        lines.add(PersianShaper.isolated(pieces.get(i)));
+                    }
+                    line.append(PersianShaper.isolated(pieces.get(pieces.size() - 1)));
+                    continue;
+                }
                 while (width(rest, font, size) > maxWidth) {
                     int cut = rest.length() - 1;
                     while (cut > 1 && width(rest.substring(0, cut), font, size) > maxWidth) {
