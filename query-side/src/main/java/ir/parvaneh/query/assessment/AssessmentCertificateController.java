@@ -14,8 +14,6 @@ import ir.parvaneh.query.assessment.certificate.AssessmentCertificate;
 import ir.parvaneh.query.assessment.certificate.CertificatePdf;
 import ir.parvaneh.query.infrastructure.security.Caller;
 import ir.parvaneh.query.jooq.query.tables.records.ZoningAssessmentRecord;
-import org.jooq.DSLContext;
-import org.jooq.Record3;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -29,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 
-import static ir.parvaneh.query.jooq.query.Tables.MUNICIPALITY;
-import static ir.parvaneh.query.jooq.query.Tables.ZONING_ASSESSMENT;
-
 /**
  * A zoning assessment (دستور نقشه) as a printable PDF certificate. Readers as for the assessment's decision history:
  * the citizen who asked for it, the staff of its municipality, provincial oversight and the province's
@@ -43,14 +38,14 @@ import static ir.parvaneh.query.jooq.query.Tables.ZONING_ASSESSMENT;
 @SecurityRequirement(name = "bearer")
 class AssessmentCertificateController {
 
-    private final DSLContext dsl;
+    private final CertificateReadModel certificates;
     private final ObjectMapper json;
     private final Clock clock;
     private final URI publicUrl;
 
-    AssessmentCertificateController(DSLContext dsl, ObjectMapper json, Clock clock,
+    AssessmentCertificateController(CertificateReadModel certificates, ObjectMapper json, Clock clock,
                                     @Value("${parvaneh.public-url}") URI publicUrl) {
-        this.dsl = dsl;
+        this.certificates = certificates;
         this.json = json;
         this.clock = clock;
         this.publicUrl = publicUrl;
@@ -65,16 +60,8 @@ class AssessmentCertificateController {
     ResponseEntity<byte[]> certificate(@PathVariable String id) {
         Caller caller = Caller.current();
         String assessmentId = ZoningAssessmentId.parse(id).toString();
-        Record3<ZoningAssessmentRecord, String, String> row = dsl
-                .select(ZONING_ASSESSMENT, MUNICIPALITY.NAME_FA, MUNICIPALITY.NAME_EN)
-                .from(ZONING_ASSESSMENT)
-                .leftJoin(MUNICIPALITY).on(MUNICIPALITY.SLUG.eq(ZONING_ASSESSMENT.MUNICIPALITY_SLUG))
-                .where(ZONING_ASSESSMENT.ID.eq(assessmentId))
-                .fetchOne();
-        if (row == null) {
-            throw notFound(assessmentId);
-        }
-        ZoningAssessmentRecord assessment = row.value1();
+        CertificateReadModel.Row row = certificates.find(assessmentId).orElseThrow(() -> notFound(assessmentId));
+        ZoningAssessmentRecord assessment = row.assessment();
         checkReader(caller, assessment);
         if (assessment.getOutcome() == null || assessment.getFacts() == null || assessment.getVerificationCode() == null) {
             throw new DomainException(ErrorCode.ASSESSMENT_CERTIFICATE_NOT_READY, "Assessment " + assessmentId
@@ -84,8 +71,8 @@ class AssessmentCertificateController {
                 assessmentId,
                 assessment.getVerificationCode(),
                 verificationUrl(assessmentId),
-                row.value2() == null ? assessment.getMunicipalitySlug() : row.value2(),
-                row.value3(),
+                row.municipalityNameFa() == null ? assessment.getMunicipalitySlug() : row.municipalityNameFa(),
+                row.municipalityNameEn(),
                 assessment.getPlate(),
                 assessment.getIntendedUse(),
                 assessment.getRequesterName(),
