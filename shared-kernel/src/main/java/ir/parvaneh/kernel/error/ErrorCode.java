@@ -83,6 +83,9 @@ public enum ErrorCode {
     RULEBOOK_NOT_IN_FORCE(404, "برای این تاریخ دفترچه ضوابط اجرایی وجود ندارد", "No rulebook is in force on that date"),
     RULEBOOK_VERSION_NOT_FOUND(404, "این نسخه از دفترچه ضوابط یافت نشد", "No such rulebook version"),
     ASSESSMENT_NOT_FOUND(404, "دستور نقشه یافت نشد", "Zoning assessment not found"),
+    /** The assessment was projected before the query side kept what its certificate prints: rebuild the projection. */
+    ASSESSMENT_CERTIFICATE_NOT_READY(409, "گواهی این دستور نقشه هنوز آماده نیست؛ کمی بعد دوباره تلاش کنید",
+            "The certificate of this zoning assessment is not ready yet; try again later"),
     PERMIT_APPLICATION_ALREADY_SUBMITTED(409, "این درخواست پروانه قبلاً ثبت شده است", "This permit application was already submitted"),
     /** A command that the application's stage does not allow; the problem names the stage and the command. */
     PERMIT_TRANSITION_NOT_ALLOWED(409, "این اقدام در مرحله فعلی پرونده مجاز نیست",
