@@ -31,7 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class PortalSecurityConfiguration {
 
     static final String[] PAGE_PATHS = {"/", "/portal", "/portal/**", "/oauth2/**", "/login/oauth2/**", "/logout",
-            "/webjars/**", "/favicon.ico"};
+            "/webjars/**", "/favicon.ico", "/assessments/*/verification"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -47,6 +47,8 @@ class PortalSecurityConfiguration {
                         .requestMatchers("/", "/portal", "/portal/assets/**", "/webjars/**", "/favicon.ico").permitAll()
                         // Parcels and the map show public reference data, as /ogc and /tiles do.
                         .requestMatchers("/portal/parcels", "/portal/map").permitAll()
+                        // Where a certificate's QR code leads: for whoever holds the paper, nothing personal on it.
+                        .requestMatchers("/assessments/*/verification").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage("/oauth2/authorization/" + SignedIn.REGISTRATION)

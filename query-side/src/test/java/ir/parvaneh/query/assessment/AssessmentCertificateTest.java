@@ -205,6 +205,19 @@ class AssessmentCertificateTest {
         String decoded = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 
         assertThat(decoded).isEqualTo(publicUrl.replaceAll("/+$", "") + "/assessments/" + id + "/verification");
+
+        // Whoever holds the paper follows the code without signing in: the assessment is on record, with the code
+        // and plate to compare, and nothing personal.
+        String code = dsl.select(ZONING_ASSESSMENT.VERIFICATION_CODE).from(ZONING_ASSESSMENT)
+                .where(ZONING_ASSESSMENT.ID.eq(id)).fetchSingle().value1();
+        MockHttpServletResponse check = mvc.perform(get("/assessments/" + id + "/verification")).andReturn().getResponse();
+        assertThat(check.getStatus()).isEqualTo(200);
+        assertThat(check.getContentType()).startsWith("text/html");
+        String html = check.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains(code).contains("id=\"on-record\"").contains("۲۲۱۰/۷")
+                .doesNotContain("مریم").doesNotContain(CertificateFixtures.CITIZEN.subject());
+        assertThat(mvc.perform(get("/assessments/zoning-assessment-" + java.util.UUID.randomUUID() + "/verification"))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
