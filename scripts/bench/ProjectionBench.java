@@ -169,14 +169,16 @@ public class ProjectionBench {
      * the query side, the other projections being at the head of the store: from the first token of the processor
      * until every one of its segments has stored a token at or past the last event in the store. A pooled processor
      * stores a segment's token in the transaction that writes the rows of the batch it ends, so a segment at the head
-     * has committed every row.
+     * has committed every row. (A processor without tokens starts with a replay token, Axon's way of starting from
+     * the first event, whose position is its {@code currentToken}'s until the replay ends.)
      */
     private static void rebuildOne(Connection db, String processor, int timeoutSeconds) throws Exception {
         long events = count(db, "SELECT count(*) FROM axon.domainevententry");
         long head = count(db, "SELECT max(globalindex) FROM axon.domainevententry");
         String positions = """
                 SELECT count(*), coalesce(min(CASE WHEN token IS NULL THEN -1
-                       ELSE (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint END), -1)
+                       ELSE coalesce(convert_from(token, 'UTF8')::jsonb ->> 'index',
+                                     convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index', '-1')::bigint END), -1)
                 FROM query.tokenentry WHERE processorname = '%s'""".formatted(processor);
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         Long started = null;
