@@ -2,15 +2,14 @@ package ir.parvaneh.query.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.kernel.error.DomainException;
-import ir.parvaneh.kernel.error.ErrorCode;
+import ir.parvaneh.kernel.notification.MessageKind;
+import ir.parvaneh.kernel.notification.MessageTemplateRules;
 import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationTemplateRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -30,8 +29,8 @@ import static ir.parvaneh.query.jooq.query.Tables.NOTIFICATION_TEMPLATE;
 
 /**
  * The Persian message templates: the province's defaults (a resource file, loaded at start as municipality
- * {@code *}) and each municipality's own versions, published by its administrator without a code change. A version
- * is never changed once written; the text in force for (municipality, kind, channel) is the latest version of the
+ * {@code *}) and each municipality's own versions, published by its administrator without a code change (events
+ * from the command side, projected by {@link MessageTemplateProjector}). A version is never changed once written; the text in force for (municipality, kind, channel) is the latest version of the
  * most specific template: the municipality's for the channel, its for any channel, the province's for the channel,
  * the province's for any channel.
  */
@@ -39,12 +38,10 @@ import static ir.parvaneh.query.jooq.query.Tables.NOTIFICATION_TEMPLATE;
 public class MessageTemplates implements InitializingBean {
 
     static final String PROVINCE = "*";
-    static final String ANY_CHANNEL = "ANY";
+    static final String ANY_CHANNEL = MessageTemplateRules.ANY_CHANNEL;
     static final String DEFAULTS_RESOURCE = "notification/default-templates.json";
     private static final String DEFAULTS_PUBLISHER = "system:province-default-templates";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final int MAX_TITLE = 200;
-    private static final int MAX_BODY = 1000;
+    private static final Pattern PLACEHOLDER = MessageTemplateRules.PLACEHOLDER;
 
     /** A template version. {@code municipality} is a slug or {@code *}; {@code channel} a {@link Channel} or ANY. */
     public record Template(String municipality, MessageKind kind, String channel, int version, String title,
@@ -80,7 +77,7 @@ public class MessageTemplates implements InitializingBean {
             MessageKind kind = MessageKind.valueOf(template.path("kind").asText());
             String title = PersianText.normalize(template.path("title").asText());
             String body = PersianText.normalize(template.path("body").asText());
-            validate(kind, ANY_CHANNEL, title, body);
+            MessageTemplateRules.verify(kind, ANY_CHANNEL, title, body);
             dsl.insertInto(NOTIFICATION_TEMPLATE)
                     .set(NOTIFICATION_TEMPLATE.MUNICIPALITY_SLUG, PROVINCE)
                     .set(NOTIFICATION_TEMPLATE.KIND, kind.name())
@@ -140,90 +137,9 @@ public class MessageTemplates implements InitializingBean {
                 .fetch(MessageTemplates::template);
     }
 
-    /**
-     * Publishes the next version of a municipality's template (or, with {@code *}, of the province's). Refused, with
-     * nothing written, when the text is empty, too long or names a placeholder the kind does not have.
-     */
-    public Template publish(String municipality, MessageKind kind, String channel, String title, String body,
-                            String publisher) {
-        String normalisedTitle = PersianText.normalize(title);
-        String normalisedBody = PersianText.normalize(body);
-        validate(kind, channel, normalisedTitle, normalisedBody);
-        Integer latest = dsl.select(DSL.max(NOTIFICATION_TEMPLATE.VERSION)).from(NOTIFICATION_TEMPLATE)
-                .where(NOTIFICATION_TEMPLATE.MUNICIPALITY_SLUG.eq(municipality))
-                .and(NOTIFICATION_TEMPLATE.KIND.eq(kind.name()))
-                .and(NOTIFICATION_TEMPLATE.CHANNEL.eq(channel))
-                .fetchOne(0, Integer.class);
-        int version = latest == null ? 1 : latest + 1;
-        Instant now = clock.instant();
-        try {
-            dsl.insertInto(NOTIFICATION_TEMPLATE)
-                    .set(NOTIFICATION_TEMPLATE.MUNICIPALITY_SLUG, municipality)
-                    .set(NOTIFICATION_TEMPLATE.KIND, kind.name())
-                    .set(NOTIFICATION_TEMPLATE.CHANNEL, channel)
-                    .set(NOTIFICATION_TEMPLATE.VERSION, version)
-                    .set(NOTIFICATION_TEMPLATE.TITLE, normalisedTitle)
-                    .set(NOTIFICATION_TEMPLATE.BODY, normalisedBody)
-                    .set(NOTIFICATION_TEMPLATE.PUBLISHED_BY, publisher)
-                    .set(NOTIFICATION_TEMPLATE.PUBLISHED_AT, now.atOffset(java.time.ZoneOffset.UTC))
-                    .execute();
-        } catch (DuplicateKeyException | org.jooq.exception.IntegrityConstraintViolationException concurrent) {
-            // Two administrators published the same version at once: the second retries on the new latest.
-            throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
-                    "Another version of this template was published at the same moment");
-        }
-        return new Template(municipality, kind, channel, version, normalisedTitle, normalisedBody, publisher, now);
-    }
-
     /** Writes the message: each {@code {placeholder}} becomes its value (an empty value leaves a dash). */
     Rendered render(Template template, Map<String, String> values) {
         return new Rendered(fill(template.title(), values), fill(template.body(), values), template);
-    }
-
-    static void validate(MessageKind kind, String channel, String title, String body) {
-        List<String> problems = new ArrayList<>();
-        if (!ANY_CHANNEL.equals(channel) && !isChannel(channel)) {
-            problems.add("channel must be SMS, EMAIL, IN_APP or ANY");
-        }
-        if (title == null || title.isBlank() || title.length() > MAX_TITLE) {
-            problems.add("title must have 1 to " + MAX_TITLE + " characters");
-        }
-        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
-            problems.add("body must have 1 to " + MAX_BODY + " characters");
-        }
-        Set<String> unknown = new LinkedHashSet<>();
-        for (String text : new String[]{title, body}) {
-            if (text == null) {
-                continue;
-            }
-            Matcher matcher = PLACEHOLDER.matcher(text);
-            while (matcher.find()) {
-                if (!kind.placeholders().contains(matcher.group(1))) {
-                    unknown.add(matcher.group(1));
-                }
-            }
-            String withoutPlaceholders = PLACEHOLDER.matcher(text).replaceAll("");
-            if (withoutPlaceholders.indexOf('{') >= 0 || withoutPlaceholders.indexOf('}') >= 0) {
-                problems.add("a brace must open or close a placeholder such as {plate}");
-            }
-        }
-        if (!unknown.isEmpty()) {
-            problems.add("unknown placeholders " + unknown + "; " + kind + " allows " + kind.placeholders());
-        }
-        if (!problems.isEmpty()) {
-            throw new DomainException(ErrorCode.NOTIFICATION_TEMPLATE_INVALID, String.join("; ", problems))
-                    .with("kind", kind.name())
-                    .with("allowedPlaceholders", List.copyOf(new java.util.TreeSet<>(kind.placeholders())));
-        }
-    }
-
-    private static boolean isChannel(String channel) {
-        for (Channel c : Channel.values()) {
-            if (c.name().equals(channel)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String fill(String text, Map<String, String> values) {

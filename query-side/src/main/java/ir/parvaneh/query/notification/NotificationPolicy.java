@@ -19,6 +19,7 @@ import ir.parvaneh.kernel.permit.PermitApplicationEvent.ReviewDeadlineMissed;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ReviewerAssigned;
 import ir.parvaneh.kernel.permit.PermitValues.ComplianceResult;
 import ir.parvaneh.kernel.permit.PermitValues.EnvelopeDeviation;
+import ir.parvaneh.kernel.notification.MessageKind;
 import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationApplicationRecord;
 import org.axonframework.config.ProcessingGroup;

@@ -1,5 +1,6 @@
 package ir.parvaneh.query.notification;
 
+import ir.parvaneh.kernel.notification.MessageKind;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;

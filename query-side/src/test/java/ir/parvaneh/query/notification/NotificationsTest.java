@@ -8,6 +8,9 @@ import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.municipality.MunicipalityEvent.MunicipalityRegistered;
 import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.kernel.notification.MessageKind;
+import ir.parvaneh.kernel.notification.MessageTemplateCatalogueId;
+import ir.parvaneh.kernel.notification.MessageTemplateEvent.MessageTemplatePublished;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationRecord;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import ir.parvaneh.query.support.TestEvents;
@@ -428,42 +431,25 @@ class NotificationsTest {
     }
 
     @Test
-    void givenAMunicipalityPublishesItsOwnTemplateThenItsMessagesUseItAndRecordItsVersion() throws Exception {
+    void givenAMunicipalityPublishedItsOwnTemplateThenItsMessagesUseItAndRecordItsVersion() throws Exception {
         String slug = NotifyingFile.slug();
-        String municipalityId = MunicipalityId.random().toString();
-        events.append("Municipality", municipalityId, new MunicipalityRegistered(municipalityId, slug, "تاکستان آزمون",
-                "Takestan test", 36.07, 49.69, "PILOT"));
+        MunicipalityId municipality = MunicipalityId.random();
+        events.append("Municipality", municipality.toString(), new MunicipalityRegistered(municipality.toString(), slug,
+                "تاکستان آزمون", "Takestan test", 36.07, 49.69, "PILOT"));
         await().atMost(PATIENCE).until(() -> dsl.fetchExists(MUNICIPALITY, MUNICIPALITY.SLUG.eq(slug)));
-        Actor admin = new Actor(UUID.randomUUID().toString(), "مدیر شهرداری", Role.MUNICIPAL_ADMIN, slug, null);
-        String path = "/api/municipalities/" + slug + "/notification-templates/FEES_DUE/SMS";
-        String body = "{\"title\":\"عوارض\",\"body\":\"شهرداری {municipality}: عوارض پلاک {plate} {amount}، تا {payBy}\"}";
-
-        JsonNode first = send(put(path).with(tokenOf(admin)).contentType(MediaType.APPLICATION_JSON).content(
-                "{\"title\":\"عوارض\",\"body\":\"نسخه نخست {amount}\"}"), 201);
-        assertThat(first.get("version").asInt()).isEqualTo(1);
-        JsonNode second = send(put(path).with(tokenOf(admin)).contentType(MediaType.APPLICATION_JSON).content(body), 201);
-        assertThat(second.get("version").asInt()).isEqualTo(2);
-
-        JsonNode unknown = send(put(path).with(tokenOf(admin)).contentType(MediaType.APPLICATION_JSON).content(
-                "{\"title\":\"عوارض\",\"body\":\"مالک {owner} مبلغ {amount}\"}"), 400);
-        assertThat(unknown.get("code").asText()).isEqualTo("NOTIFICATION_TEMPLATE_INVALID");
-        assertThat(unknown.get("allowedPlaceholders").toString()).contains("amount").contains("payBy");
-        JsonNode brace = send(put(path).with(tokenOf(admin)).contentType(MediaType.APPLICATION_JSON).content(
-                "{\"title\":\"عوارض\",\"body\":\"مبلغ {amount\"}"), 400);
-        assertThat(brace.get("code").asText()).isEqualTo("NOTIFICATION_TEMPLATE_INVALID");
-        Actor otherAdmin = new Actor(UUID.randomUUID().toString(), "مدیر دیگر", Role.MUNICIPAL_ADMIN, "qazvin", null);
-        assertThat(send(put(path).with(tokenOf(otherAdmin)).contentType(MediaType.APPLICATION_JSON).content(body), 403)
-                .get("code").asText()).isEqualTo("FORBIDDEN_MUNICIPALITY");
-        assertThat(send(put(path).with(tokenOf(NotifyingFile.citizen("شهروند"))).contentType(MediaType.APPLICATION_JSON)
-                .content(body), 403).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
-        assertThat(send(put("/api/municipalities/province/notification-templates/FEES_DUE/SMS").with(tokenOf(admin))
-                .contentType(MediaType.APPLICATION_JSON).content(body), 403).get("code").asText())
-                .isEqualTo("FORBIDDEN_MUNICIPALITY");
-        assertThat(send(put("/api/municipalities/" + slug + "/notification-templates/NO_SUCH_KIND/SMS")
-                .with(tokenOf(admin)).contentType(MediaType.APPLICATION_JSON).content(body), 404)
+        String catalogue = MessageTemplateCatalogueId.of(municipality).toString();
+        events.append("MessageTemplateCatalogue", catalogue, new MessageTemplatePublished(catalogue,
+                municipality.toString(), slug, "FEES_DUE", "SMS", 1, "عوارض", "نسخه نخست {amount}", "admin-1",
+                "2026-11-29T08:00:00Z"));
+        events.append("MessageTemplateCatalogue", catalogue, new MessageTemplatePublished(catalogue,
+                municipality.toString(), slug, "FEES_DUE", "SMS", 2, "عوارض",
+                "شهرداری {municipality}: عوارض پلاک {plate} {amount}، تا {payBy}", "admin-1", "2026-11-29T09:00:00Z"));
+        await().atMost(PATIENCE).until(() -> send(get("/api/municipalities/" + slug
+                + "/notification-templates/FEES_DUE"), 200).findValuesAsText("version").equals(List.of("2", "1")));
+        assertThat(send(get("/api/municipalities/" + slug + "/notification-templates/NO_SUCH_KIND"), 404)
                 .get("code").asText()).isEqualTo("NOT_FOUND");
-        JsonNode history = send(get("/api/municipalities/" + slug + "/notification-templates/FEES_DUE"), 200);
-        assertThat(history.findValuesAsText("version")).containsExactly("2", "1");
+        assertThat(send(get("/api/municipalities/no-such-town/notification-templates"), 404)
+                .get("code").asText()).isEqualTo("MUNICIPALITY_NOT_FOUND");
 
         Actor applicant = NotifyingFile.citizen("رضا قاسمی");
         NotifyingFile file = new NotifyingFile(eventStore, slug, applicant);
@@ -484,6 +470,14 @@ class NotificationsTest {
 
         JsonNode inForce = send(get("/api/municipalities/" + slug + "/notification-templates"), 200);
         assertThat(inForce.toString()).contains("شهرداری {municipality}: عوارض").doesNotContain("نسخه نخست");
+        assertThat(send(get("/api/municipalities/province/notification-templates"), 200)).hasSize(MessageKind.values().length);
+
+        // The templates are a projection like any other: rebuilt, the municipality's versions come back from their
+        // events and the province's defaults are still there.
+        send(post("/api/operations/projections/notification-templates/rebuild").with(tokenOf(TestEvents.PROVINCE_ADMIN)), 202);
+        await().atMost(PATIENCE).until(() -> send(get("/api/municipalities/" + slug
+                + "/notification-templates/FEES_DUE"), 200).findValuesAsText("version").equals(List.of("2", "1")));
+        assertThat(send(get("/api/municipalities/province/notification-templates"), 200)).hasSize(MessageKind.values().length);
     }
 
     private static List<String> recipients(MimeMessage message) {

@@ -1,4 +1,4 @@
-package ir.parvaneh.query.notification;
+package ir.parvaneh.kernel.notification;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Each kind of message the platform sends, with the placeholders its template may use. A template naming any other
  * placeholder is refused when it is published, so a municipality's text can never leave a {@code {hole}} in an SMS.
- * docs/notifications.md lists each kind's trigger, recipients and default text.
+ * docs/notifications.md lists each kind's trigger, recipients and default text. A published contract: never rename a
+ * kind (stored templates and messages name it); add new ones.
  */
 public enum MessageKind {
     ASSESSMENT_ISSUED("assessment", "use", "validUntil"),
