@@ -58,10 +58,21 @@ class NotificationController {
                     row.getTitle(), row.getBody(), row.getApplicationId(), row.getAssessmentId(),
                     row.getMunicipalitySlug(), When.of(row.getOccurredAt().toInstant()),
                     row.getSentAt() == null ? null : When.of(row.getSentAt().toInstant()), row.getAttempts(),
-                    row.getLastError(), row.getNextAttemptAt() == null ? null : row.getNextAttemptAt().toInstant(),
+                    reason(row.getLastError()), row.getNextAttemptAt() == null ? null : row.getNextAttemptAt().toInstant(),
                     new TemplateUsed(row.getTemplateMunicipality(), row.getTemplateChannel(),
                             row.getTemplateVersion()));
         }
+    }
+
+    /**
+     * Why a message has not gone yet, as its recipient may read it: the missing address, or that the gateway failed
+     * (its own message, which may name servers, stays in the outbox for operators).
+     */
+    static String reason(String lastError) {
+        if (lastError == null || lastError.startsWith("NO_")) {
+            return lastError;
+        }
+        return "GATEWAY_ERROR";
     }
 
     /**

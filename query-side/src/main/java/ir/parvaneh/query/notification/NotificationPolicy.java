@@ -189,7 +189,7 @@ class NotificationPolicy {
         }
         application.setPermitNumber(event.permitNumber());
         application.update();
-        Map<String, String> values = Map.of("permitNumber", PersianFormat.digits(event.permitNumber()),
+        Map<String, String> values = Map.of("permitNumber", PersianFormat.identifier(event.permitNumber()),
                 "validUntil", PersianFormat.jalali(event.validUntil()));
         queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at,
                 MessageKind.PERMIT_ISSUED, values);
@@ -214,7 +214,7 @@ class NotificationPolicy {
         queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at,
                 MessageKind.STAGE_REPORT_FLAGGED, Map.of(
                         "stage", STAGES.getOrDefault(event.stage(), event.stage()),
-                        "permitNumber", PersianFormat.digits(nullToEmpty(application.getPermitNumber())),
+                        "permitNumber", PersianFormat.identifier(nullToEmpty(application.getPermitNumber())),
                         "reasons", deviations(event.deviations())));
     }
 
@@ -248,8 +248,8 @@ class NotificationPolicy {
     @EventHandler
     void on(CompletionCertificateIssued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         toApplicant(event.applicationId(), eventId, at, MessageKind.COMPLETION_CERTIFICATE_ISSUED, Map.of(
-                "certificateNumber", PersianFormat.digits(event.certificateNumber()),
-                "permitNumber", PersianFormat.digits(event.permitNumber())));
+                "certificateNumber", PersianFormat.identifier(event.certificateNumber()),
+                "permitNumber", PersianFormat.identifier(event.permitNumber())));
     }
 
     private void toApplicant(String applicationId, String eventId, Instant at, MessageKind kind,
@@ -289,7 +289,7 @@ class NotificationPolicy {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", recipientName == null ? "" : recipientName);
         values.put("municipality", municipalityName(municipalitySlug));
-        values.put("plate", PersianFormat.digits(plate));
+        values.put("plate", PersianFormat.identifier(plate));
         values.put("date", PersianFormat.jalali(at.atZone(IranTime.ZONE).toLocalDate()));
         return values;
     }

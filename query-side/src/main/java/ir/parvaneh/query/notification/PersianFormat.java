@@ -38,6 +38,23 @@ final class PersianFormat {
         return out.toString();
     }
 
+    /**
+     * A number people read (a plate, a permit number) in Persian digits; one that mixes in Latin letters, such as
+     * {@code qazvin-1405-000123}, stays as issued, since Persian digits inside Latin text read out of order.
+     */
+    static String identifier(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return text;
+            }
+        }
+        return digits(text);
+    }
+
     /** {@code 2026-11-29} → {@code ۸ آذر ۱۴۰۵}. */
     static String jalali(LocalDate date) {
         JalaliDate jalali = JalaliDate.of(date);

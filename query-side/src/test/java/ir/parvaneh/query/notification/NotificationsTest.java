@@ -297,6 +297,8 @@ class NotificationsTest {
         assertThat(sms().sentTo(phone)).isEmpty();
         JsonNode inbox = send(get("/api/me/notifications").with(tokenOf(applicant)), 200);
         assertThat(inbox.findValuesAsText("status")).contains("FAILED", "DELIVERED");
+        assertThat(inbox.findValuesAsText("lastError")).as("the gateway's own words stay with the operators")
+                .contains("GATEWAY_ERROR").noneMatch(e -> e.contains("Simulated"));
     }
 
     @Test

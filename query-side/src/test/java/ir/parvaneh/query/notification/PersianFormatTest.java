@@ -24,6 +24,8 @@ class PersianFormatTest {
         assertThat(PersianFormat.jalali("2027-03-20")).isEqualTo("۲۹ اسفند ۱۴۰۵");
         assertThat(PersianFormat.jalali((String) null)).isNull();
         assertThat(PersianFormat.digits("1234/56 ٧")).isEqualTo("۱۲۳۴/۵۶ ۷");
+        assertThat(PersianFormat.identifier("1234/56")).isEqualTo("۱۲۳۴/۵۶");
+        assertThat(PersianFormat.identifier("qazvin-1405-000123")).isEqualTo("qazvin-1405-000123");
     }
 
     @Test
