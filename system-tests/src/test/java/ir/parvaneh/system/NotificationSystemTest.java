@@ -29,7 +29,7 @@ class NotificationSystemTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
     /** The demo citizen 0012345679's mobile number in scripts/keycloak/parvaneh-realm.json. */
-    private static final String DEMO_MOBILE = "09120000001";
+    private static final String DEMO_MOBILE = "09121234567";
     private static Platform platform;
 
     @BeforeAll
