@@ -273,8 +273,8 @@ class NotificationPolicy {
 
     /**
      * The application as this processor learned it from its submission. Missing only for an application submitted
-     * before notifications were deployed (the processor starts at the head of the store): nobody to tell, said once
-     * in the log.
+     * before notifications were deployed (the processor starts at the head of the store): nobody to tell, which is
+     * logged.
      */
     private NotificationApplicationRecord application(String applicationId) {
         NotificationApplicationRecord application = dsl.selectFrom(NOTIFICATION_APPLICATION)

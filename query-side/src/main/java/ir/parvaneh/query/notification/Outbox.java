@@ -51,8 +51,9 @@ class Outbox {
     }
 
     /**
-     * Queues the message on each channel the recipient has: the inbox always (delivered as written), SMS and e-mail
-     * when chosen (e-mail only where a mail server is configured). A row already written for the same event,
+     * Queues the message on each channel the recipient has: the inbox always (delivered as written), SMS when chosen
+     * (even with no phone known yet: it waits for one), e-mail when chosen, an address is known and a mail server is
+     * configured. A row already written for the same event,
      * recipient and channel is left as it is: a redelivered event queues nothing twice.
      */
     void queue(Message message) {
@@ -61,7 +62,9 @@ class Outbox {
         if (preferences.sms()) {
             channels.add(Channel.SMS);
         }
-        if (preferences.emailEnabled() && email.available()) {
+        // E-mail "where known": unlike SMS, which waits for a phone (it is how people here expect to hear), an e-mail
+        // is queued only to an address known now, rather than waiting a day for one that most people never give.
+        if (preferences.emailEnabled() && preferences.email() != null && email.available()) {
             channels.add(Channel.EMAIL);
         }
         Instant now = clock.instant();
