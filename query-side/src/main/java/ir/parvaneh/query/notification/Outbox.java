@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,8 +52,8 @@ class Outbox {
     /**
      * Queues the message on each channel the recipient has: the inbox always (delivered as written), SMS when chosen
      * (even with no phone known yet: it waits for one), e-mail when chosen, an address is known and a mail server is
-     * configured. A row already written for the same event,
-     * recipient and channel is left as it is: a redelivered event queues nothing twice.
+     * configured. A row already written for the same event, recipient and channel is left as it is: a redelivered
+     * event queues nothing twice.
      */
     void queue(Message message) {
         Contacts.Preferences preferences = contacts.of(message.recipientSubject());
@@ -108,13 +107,5 @@ class Outbox {
 
     static UUID id(String eventId, String recipient, Channel channel) {
         return UUID.nameUUIDFromBytes((eventId + "|" + recipient + "|" + channel.name()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Values shared by every message: the recipient's name first, so a template may greet them. */
-    static Map<String, String> values(String recipientName, Map<String, String> own) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", recipientName);
-        values.putAll(own);
-        return values;
     }
 }

@@ -300,6 +300,30 @@ class NotificationsTest {
         assertThat(inbox.findValuesAsText("status")).contains("FAILED", "DELIVERED");
         assertThat(inbox.findValuesAsText("lastError")).as("the gateway's own words stay with the operators")
                 .contains("GATEWAY_ERROR").noneMatch(e -> e.contains("Simulated"));
+
+        // The operators see it with the gateway's own words, and send it again once the gateway is back: once.
+        Actor admin = TestEvents.PROVINCE_ADMIN;
+        JsonNode outbox = send(get("/api/operations/notifications").param("limit", "500").with(tokenOf(admin)), 200);
+        assertThat(outbox.at("/counts/SMS/FAILED").asInt()).isPositive();
+        JsonNode listed = null;
+        for (JsonNode message : outbox.get("undelivered")) {
+            if (message.get("id").asText().equals(failed.getId().toString())) {
+                listed = message;
+            }
+        }
+        assertThat(listed).as("the failed SMS is listed").isNotNull();
+        assertThat(listed.get("lastError").asText()).contains("Simulated SMS gateway refused");
+        String retry = "/api/operations/notifications/" + failed.getId() + "/retry";
+        assertThat(send(post(retry).with(tokenOf(applicant)), 403).get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+        send(get("/api/operations/notifications").with(tokenOf(applicant)), 403);
+        send(post(retry).with(tokenOf(admin)), 202);
+        await().atMost(PATIENCE).until(() -> rowsOf(returned).stream()
+                .anyMatch(r -> r.getChannel().equals("SMS") && r.getStatus().equals("SENT")));
+        assertThat(sms().sentTo(phone)).hasSize(1);
+        assertThat(send(post(retry).with(tokenOf(admin)), 404).get("code").asText())
+                .as("a message that went cannot be sent again").isEqualTo("NOT_FOUND");
+        Thread.sleep(1000);
+        assertThat(sms().sentTo(phone)).hasSize(1);
     }
 
     @Test
