@@ -1,6 +1,9 @@
 package ir.parvaneh.query.notification;
 
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentGiven;
+import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentRequested;
+import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentWithdrawn;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationApproved;
@@ -22,6 +25,7 @@ import ir.parvaneh.kernel.permit.PermitValues.EnvelopeDeviation;
 import ir.parvaneh.kernel.notification.MessageKind;
 import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationApplicationRecord;
+import ir.parvaneh.query.jooq.query.tables.records.NotificationRepresentativeRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,6 +45,7 @@ import java.util.stream.Collectors;
 
 import static ir.parvaneh.query.jooq.query.Tables.MUNICIPALITY;
 import static ir.parvaneh.query.jooq.query.Tables.NOTIFICATION_APPLICATION;
+import static ir.parvaneh.query.jooq.query.Tables.NOTIFICATION_REPRESENTATIVE;
 
 /**
  * Turns each event that changes what a person must do or know into messages in the outbox (docs/notifications.md),
@@ -101,6 +106,51 @@ class NotificationPolicy {
                 .execute();
     }
 
+    /** An engineer asked to act for an owner: remembered (with the engineer's name), not yet a recipient. */
+    @DisallowReplay
+    @EventHandler
+    void on(RepresentationConsentRequested event) {
+        dsl.insertInto(NOTIFICATION_REPRESENTATIVE)
+                .set(NOTIFICATION_REPRESENTATIVE.CONSENT_ID, event.consentId())
+                .set(NOTIFICATION_REPRESENTATIVE.ENGINEER_SUBJECT, event.engineerSubject())
+                .set(NOTIFICATION_REPRESENTATIVE.ENGINEER_NAME, event.engineerName())
+                .set(NOTIFICATION_REPRESENTATIVE.MUNICIPALITY_SLUG, event.municipalitySlug())
+                .set(NOTIFICATION_REPRESENTATIVE.PLATE, event.plate())
+                .set(NOTIFICATION_REPRESENTATIVE.APPLICATION_ID, event.applicationId())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The owner consented: from now on the engineer hears of the file as the owner does. */
+    @DisallowReplay
+    @EventHandler
+    void on(RepresentationConsentGiven event) {
+        dsl.insertInto(NOTIFICATION_REPRESENTATIVE)
+                .set(NOTIFICATION_REPRESENTATIVE.CONSENT_ID, event.consentId())
+                .set(NOTIFICATION_REPRESENTATIVE.ENGINEER_SUBJECT, event.engineerSubject())
+                .set(NOTIFICATION_REPRESENTATIVE.OWNER_SUBJECT, event.ownerSubject())
+                .set(NOTIFICATION_REPRESENTATIVE.MUNICIPALITY_SLUG, event.municipalitySlug())
+                .set(NOTIFICATION_REPRESENTATIVE.PLATE, event.plate())
+                .set(NOTIFICATION_REPRESENTATIVE.APPLICATION_ID, event.applicationId())
+                .set(NOTIFICATION_REPRESENTATIVE.ACTIVE, true)
+                .onConflict(NOTIFICATION_REPRESENTATIVE.CONSENT_ID)
+                .doUpdate()
+                .set(NOTIFICATION_REPRESENTATIVE.OWNER_SUBJECT, event.ownerSubject())
+                .set(NOTIFICATION_REPRESENTATIVE.APPLICATION_ID, event.applicationId())
+                .set(NOTIFICATION_REPRESENTATIVE.ACTIVE, true)
+                .execute();
+    }
+
+    /** The owner withdrew the consent: the engineer hears nothing more of the file. */
+    @DisallowReplay
+    @EventHandler
+    void on(RepresentationConsentWithdrawn event) {
+        dsl.update(NOTIFICATION_REPRESENTATIVE)
+                .set(NOTIFICATION_REPRESENTATIVE.ACTIVE, false)
+                .where(NOTIFICATION_REPRESENTATIVE.CONSENT_ID.eq(event.consentId()))
+                .execute();
+    }
+
     @DisallowReplay
     @EventHandler
     void on(ApplicationReturnedForCorrection event, @MessageIdentifier String eventId, @Timestamp Instant at) {
@@ -149,8 +199,8 @@ class NotificationPolicy {
         application.setReviewerName(event.reviewerName());
         application.update();
         String dueOn = PersianFormat.jalali(event.reviewDueOn());
-        queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at,
-                MessageKind.REVIEW_STARTED, Map.of("reviewer", event.reviewerName(), "reviewDueOn", dueOn));
+        toOwner(application, eventId, at, MessageKind.REVIEW_STARTED,
+                Map.of("reviewer", event.reviewerName(), "reviewDueOn", dueOn));
         queue(application, event.reviewerSubject(), event.reviewerName(), eventId, at, MessageKind.REVIEW_ASSIGNED,
                 Map.of("applicant", application.getApplicantName(), "reviewDueOn", dueOn));
     }
@@ -191,8 +241,7 @@ class NotificationPolicy {
         application.update();
         Map<String, String> values = Map.of("permitNumber", PersianFormat.identifier(event.permitNumber()),
                 "validUntil", PersianFormat.jalali(event.validUntil()));
-        queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at,
-                MessageKind.PERMIT_ISSUED, values);
+        toOwner(application, eventId, at, MessageKind.PERMIT_ISSUED, values);
         if (event.supervisingEngineerSubject() != null
                 && !event.supervisingEngineerSubject().equals(application.getApplicantSubject())) {
             queue(application, event.supervisingEngineerSubject(), event.supervisingEngineerName(), eventId, at,
@@ -211,8 +260,7 @@ class NotificationPolicy {
         if (application == null) {
             return;
         }
-        queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at,
-                MessageKind.STAGE_REPORT_FLAGGED, Map.of(
+        toOwner(application, eventId, at, MessageKind.STAGE_REPORT_FLAGGED, Map.of(
                         "stage", STAGES.getOrDefault(event.stage(), event.stage()),
                         "permitNumber", PersianFormat.identifier(nullToEmpty(application.getPermitNumber())),
                         "reasons", deviations(event.deviations())));
@@ -227,8 +275,7 @@ class NotificationPolicy {
             return;
         }
         Map<String, String> values = Map.of("reviewDueOn", PersianFormat.jalali(event.reviewDueOn()));
-        queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at,
-                MessageKind.REVIEW_DEADLINE_MISSED, values);
+        toOwner(application, eventId, at, MessageKind.REVIEW_DEADLINE_MISSED, values);
         if (event.reviewerSubject() != null) {
             String reviewerName = event.reviewerSubject().equals(application.getReviewerSubject())
                     ? application.getReviewerName() : null;
@@ -256,8 +303,30 @@ class NotificationPolicy {
                              Map<String, String> values) {
         NotificationApplicationRecord application = application(applicationId);
         if (application != null) {
-            queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at, kind,
-                    values);
+            toOwner(application, eventId, at, kind, values);
+        }
+    }
+
+    /**
+     * The applicant, and every engineer the applicant has consented to act for them on this file (or on any of their
+     * applications for the parcel): what the owner must know, the one who acts for them must know too.
+     */
+    private void toOwner(NotificationApplicationRecord application, String eventId, Instant at, MessageKind kind,
+                         Map<String, String> values) {
+        queue(application, application.getApplicantSubject(), application.getApplicantName(), eventId, at, kind, values);
+        for (NotificationRepresentativeRecord representative : dsl.selectFrom(NOTIFICATION_REPRESENTATIVE)
+                .where(NOTIFICATION_REPRESENTATIVE.ACTIVE)
+                .and(NOTIFICATION_REPRESENTATIVE.OWNER_SUBJECT.eq(application.getApplicantSubject()))
+                .and(NOTIFICATION_REPRESENTATIVE.MUNICIPALITY_SLUG.eq(application.getMunicipalitySlug()))
+                .and(NOTIFICATION_REPRESENTATIVE.PLATE.eq(application.getPlate()))
+                .and(NOTIFICATION_REPRESENTATIVE.APPLICATION_ID.isNull()
+                        .or(NOTIFICATION_REPRESENTATIVE.APPLICATION_ID.eq(application.getApplicationId())))
+                .orderBy(NOTIFICATION_REPRESENTATIVE.CONSENT_ID)
+                .fetch()) {
+            // The outbox's key (event, recipient, channel) keeps an engineer with two matching consents, or who is
+            // also the permit's supervising engineer, to one message per channel.
+            queue(application, representative.getEngineerSubject(), representative.getEngineerName(), eventId, at,
+                    kind, values);
         }
     }
 

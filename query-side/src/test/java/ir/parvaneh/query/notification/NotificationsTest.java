@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentGiven;
+import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentRequested;
+import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentWithdrawn;
+import ir.parvaneh.kernel.consent.RepresentationConsentId;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
 import ir.parvaneh.kernel.municipality.MunicipalityEvent.MunicipalityRegistered;
@@ -39,6 +43,7 @@ import java.util.stream.Collectors;
 
 import static ir.parvaneh.query.jooq.query.Tables.MUNICIPALITY;
 import static ir.parvaneh.query.jooq.query.Tables.NOTIFICATION;
+import static ir.parvaneh.query.jooq.query.Tables.NOTIFICATION_REPRESENTATIVE;
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -271,6 +276,59 @@ class NotificationsTest {
             assertThat(sms().sent().stream().filter(s -> s.messageId().equals(row.getId().toString()))).hasSize(1);
         }
         assertThat(sms().sentTo(phone)).hasSize(3);
+    }
+
+    @Test
+    void givenAnEngineerWithTheOwnersConsentThenTheyHearOfTheFileAsTheOwnerDoesUntilTheConsentIsWithdrawn()
+            throws Exception {
+        String slug = NotifyingFile.slug();
+        Actor owner = NotifyingFile.citizen("محمد کریمی");
+        Actor designer = new Actor(UUID.randomUUID().toString(), "مهندس طراح نیکزاد", Role.ENGINEER, null, null,
+                "1-21-04573");
+        Actor elsewhere = new Actor(UUID.randomUUID().toString(), "مهندس پلاک دیگر", Role.ENGINEER, null, null,
+                "1-21-00912");
+        String designerPhone = NotifyingFile.mobile();
+        contact(designer, designerPhone, email(designer));
+        contact(elsewhere, NotifyingFile.mobile(), email(elsewhere));
+        String consent = consent(designer, owner, slug, "1234/56");
+        consent(elsewhere, owner, slug, "99/1");
+        await().atMost(PATIENCE).until(() -> dsl.fetchExists(NOTIFICATION_REPRESENTATIVE,
+                NOTIFICATION_REPRESENTATIVE.CONSENT_ID.eq(consent).and(NOTIFICATION_REPRESENTATIVE.ACTIVE)));
+
+        NotifyingFile file = new NotifyingFile(eventStore, slug, owner);
+        file.submit();
+        String returned = file.returnForCorrection();
+        await().atMost(PATIENCE).until(() -> rowsOf(returned).size() == 5);
+        assertThat(rowsOf(returned)).filteredOn(r -> r.getRecipientSubject().equals(designer.subject()))
+                .extracting(NotificationRecord::getChannel).containsExactlyInAnyOrder("IN_APP", "SMS", "EMAIL");
+        assertThat(rowsOf(returned)).filteredOn(r -> r.getRecipientSubject().equals(owner.subject()))
+                .extracting(NotificationRecord::getChannel).containsExactlyInAnyOrder("IN_APP", "SMS");
+        assertThat(rowsOf(returned)).filteredOn(r -> r.getChannel().equals("SMS")
+                        && r.getRecipientSubject().equals(designer.subject())).singleElement()
+                .satisfies(r -> assertThat(r.getBody()).startsWith("مهندس طراح نیکزاد گرامی"));
+        assertThat(rowsTo(elsewhere)).as("a consent for another parcel says nothing of this one").isEmpty();
+
+        events.append("RepresentationConsent", consent, new RepresentationConsentWithdrawn(consent, owner.subject(),
+                "GIVEN", "پرونده را خودم پیگیری می‌کنم", "2026-11-21T08:00:00Z"));
+        await().atMost(PATIENCE).until(() -> dsl.fetchExists(NOTIFICATION_REPRESENTATIVE,
+                NOTIFICATION_REPRESENTATIVE.CONSENT_ID.eq(consent).and(NOTIFICATION_REPRESENTATIVE.ACTIVE.isFalse())));
+        String fees = file.feesDue(50_000_000L);
+        await().atMost(PATIENCE).until(() -> rowsOf(fees).size() == 2);
+        Thread.sleep(500);
+        assertThat(rowsOf(fees)).extracting(NotificationRecord::getRecipientSubject).containsOnly(owner.subject());
+    }
+
+    /** The owner's consent, asked and given in the portal, for any application of the parcel. */
+    private String consent(Actor engineer, Actor owner, String slug, String plate) {
+        String consent = RepresentationConsentId.random().toString();
+        List<String> acts = List.of("SUBMIT", "PAY");
+        events.append("RepresentationConsent", consent, new RepresentationConsentRequested(consent, engineer.subject(),
+                engineer.displayName(), engineer.licenceNumber(), owner.nationalCode(), slug, plate, null, acts,
+                "2026-11-20T06:00:00Z"));
+        events.append("RepresentationConsent", consent, new RepresentationConsentGiven(consent, owner.subject(),
+                owner.displayName(), owner.nationalCode(), engineer.subject(), engineer.licenceNumber(), slug, plate,
+                null, acts, "PORTAL", null, "2026-11-20T06:10:00Z"));
+        return consent;
     }
 
     @Test
