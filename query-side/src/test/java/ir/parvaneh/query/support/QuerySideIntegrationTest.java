@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = QuerySideApplication.class, properties = QuerySideApplication.CONFIG_NAME,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EventStoreSchemaInitializer.class)
-@Import({TestEvents.class, MapFixtures.class, DeadLetterProbe.class})
+@Import({TestEvents.class, MapFixtures.class, DeadLetterProbe.class, MailServer.class})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface QuerySideIntegrationTest {
