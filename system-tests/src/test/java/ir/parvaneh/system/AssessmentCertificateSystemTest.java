@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.ULocale;
-import ir.parvaneh.command.gis.demo.DemoCity;
-import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
-import ir.parvaneh.command.gis.demo.ProvincePlan;
 import ir.parvaneh.kernel.text.PersianText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 import static ir.parvaneh.query.jooq.query.Tables.ZONING_ASSESSMENT;
@@ -45,7 +41,6 @@ class AssessmentCertificateSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
     /** Units the certificate prints as numbers (codes, text and yes/no read differently). */
     private static final Set<String> NUMERIC = Set.of("percent", "floors", "m2", "m", "units", "spaces", "m2-per-unit");
     private static Platform platform;
@@ -53,9 +48,7 @@ class AssessmentCertificateSystemTest {
     @BeforeAll
     static void start() throws Exception {
         platform = Platform.shared();
-        List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
-        DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
-        platform.commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
+        platform.qazvinLayersInForce();
     }
 
     /**
@@ -65,17 +58,12 @@ class AssessmentCertificateSystemTest {
      * are tried spread out, every seventh first.
      */
     private static JsonNode assessAQazvinParcel(String citizen) throws Exception {
-        JsonNode parcels = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> page = send("GET",
-                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=500", null, null);
-            return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
-        }, features -> features != null && !features.isEmpty());
+        JsonNode parcels = platform.qazvinParcels(500);
         int stride = 7;
         for (int start = 0; start < stride; start++) {
             for (int i = start; i < parcels.size(); i += stride) {
                 String plate = parcels.get(i).at("/properties/plate").asText();
-                HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
-                        {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
+                HttpResponse<String> issued = platform.assess(plate, citizen);
                 if (issued.statusCode() == 201) {
                     JsonNode assessment = JSON.readTree(issued.body());
                     if ("true".equals(output(assessment, "intended-use-permitted"))

@@ -2,15 +2,11 @@ package ir.parvaneh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.gis.demo.DemoCity;
-import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
-import ir.parvaneh.command.gis.demo.ProvincePlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import static ir.parvaneh.system.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,41 +22,19 @@ import static org.awaitility.Awaitility.await;
 class DecisionHistorySystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The demo province at its smallest, 150 parcels a city: enough to assess, imported in seconds. */
-    private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
     private static Platform platform;
 
     @BeforeAll
     static void start() throws Exception {
         platform = Platform.shared();
-        // Only Qazvin's layers, through the same import the demo run uses (skipped when already in force today).
-        List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
-        DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
-        platform.commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
+        platform.qazvinLayersInForce();
     }
 
-    /** A citizen's assessment of one of Qazvin's parcels in force, found through the public OGC API. */
-    private static String assessAQazvinParcel(String citizen) throws Exception {
-        JsonNode parcels = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> page = send("GET",
-                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=20", null, null);
-            return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
-        }, features -> features != null && !features.isEmpty());
-        for (JsonNode parcel : parcels) {
-            String plate = parcel.at("/properties/plate").asText();
-            HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
-                    {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
-            if (issued.statusCode() == 201) {
-                return JSON.readTree(issued.body()).get("assessmentId").asText();
-            }
-        }
-        throw new AssertionError("No parcel of Qazvin could be assessed");
-    }
 
     @Test
     void anInspectorSeesARealAssessmentReRunAgainstItsRulebookVersionByTheCommandSide() throws Exception {
         String citizen = platform.keycloak.token("0012345679");
-        String id = assessAQazvinParcel(citizen);
+        String id = platform.assessAQazvinParcel(citizen);
         String inspector = platform.keycloak.token("inspector.qazvin");
 
         JsonNode history = await().atMost(Duration.ofSeconds(60)).until(() -> {

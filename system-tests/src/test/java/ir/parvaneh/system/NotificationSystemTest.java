@@ -2,9 +2,6 @@ package ir.parvaneh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.command.gis.demo.DemoCity;
-import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
-import ir.parvaneh.command.gis.demo.ProvincePlan;
 import ir.parvaneh.query.notification.SimulatedSmsGateway;
 import ir.parvaneh.query.notification.SmsGateway;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +24,6 @@ import static org.awaitility.Awaitility.await;
 class NotificationSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
     /** The demo citizen 0012345679's mobile number in scripts/keycloak/parvaneh-realm.json. */
     private static final String DEMO_MOBILE = "09121234567";
     private static Platform platform;
@@ -35,9 +31,7 @@ class NotificationSystemTest {
     @BeforeAll
     static void start() throws Exception {
         platform = Platform.shared();
-        List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
-        DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
-        platform.commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
+        platform.qazvinLayersInForce();
     }
 
     @Test
@@ -50,7 +44,7 @@ class NotificationSystemTest {
         assertThat(contact.get("phone").asText()).isEqualTo(DEMO_MOBILE);
         assertThat(contact.get("email").asText()).isEqualTo("0012345679@demo.parvaneh.ir");
 
-        String assessmentId = assessAQazvinParcel(citizen);
+        String assessmentId = platform.assessAQazvinParcel(citizen);
         String trackingCode = assessmentId.substring(assessmentId.length() - 36, assessmentId.length() - 28);
         SimulatedSmsGateway sms = (SimulatedSmsGateway) platform.querySide.getBean(SmsGateway.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> sms.sentTo(DEMO_MOBILE).stream()
@@ -73,20 +67,4 @@ class NotificationSystemTest {
         assertThat(neighbour.body()).doesNotContain(assessmentId);
     }
 
-    private static String assessAQazvinParcel(String citizen) throws Exception {
-        JsonNode parcels = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpResponse<String> page = send("GET",
-                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=20", null, null);
-            return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
-        }, features -> features != null && !features.isEmpty());
-        for (JsonNode parcel : parcels) {
-            String plate = parcel.at("/properties/plate").asText();
-            HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
-                    {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(plate), citizen);
-            if (issued.statusCode() == 201) {
-                return JSON.readTree(issued.body()).get("assessmentId").asText();
-            }
-        }
-        throw new AssertionError("No parcel of Qazvin could be assessed");
-    }
 }

@@ -3,9 +3,6 @@ package ir.parvaneh.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.command.assessment.write.AssessmentRecords;
-import ir.parvaneh.command.gis.demo.DemoCity;
-import ir.parvaneh.command.gis.demo.DemoProvinceLayersLoader;
-import ir.parvaneh.command.gis.demo.ProvincePlan;
 import ir.parvaneh.command.permit.write.ComplianceCheck;
 import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
@@ -48,7 +45,6 @@ import static org.awaitility.Awaitility.await;
 class WebPortalSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int DEMO_PARCELS = 25 * ProvincePlan.MIN_PARCELS_PER_CITY;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** The demo realm's Qazvin clerks, by their fixed ids (scripts/keycloak/parvaneh-realm.json). */
     private static final Map<String, String> QAZVIN_CLERKS = Map.of(
@@ -63,9 +59,7 @@ class WebPortalSystemTest {
     @BeforeAll
     static void start() throws Exception {
         platform = Platform.shared();
-        List<DemoCity> province = ProvincePlan.read(DEMO_PARCELS);
-        DemoCity qazvin = province.stream().filter(c -> c.slug().equals("qazvin")).findFirst().orElseThrow();
-        platform.commandSide.getBean(DemoProvinceLayersLoader.class).load(qazvin, province);
+        platform.qazvinLayersInForce();
         plate = aParcelWhereHousingComplies();
     }
 
@@ -75,16 +69,11 @@ class WebPortalSystemTest {
      */
     private static String aParcelWhereHousingComplies() throws Exception {
         String citizen = platform.keycloak.token("1234567891");
-        JsonNode parcels = await().atMost(PATIENCE).until(() -> {
-            HttpResponse<String> page = send("GET",
-                    platform.queryUrl + "/ogc/collections/qazvin-parcels/items?limit=60", null, null);
-            return page.statusCode() == 200 ? JSON.readTree(page.body()).get("features") : null;
-        }, features -> features != null && !features.isEmpty());
+        JsonNode parcels = platform.qazvinParcels(60);
         AssessmentRecords records = platform.commandSide.getBean(AssessmentRecords.class);
         for (JsonNode parcel : parcels) {
             String candidate = parcel.at("/properties/plate").asText();
-            HttpResponse<String> issued = send("POST", platform.commandUrl + "/api/assessments", """
-                    {"municipality": "qazvin", "plate": "%s", "intendedUse": "RESIDENTIAL"}""".formatted(candidate), citizen);
+            HttpResponse<String> issued = platform.assess(candidate, citizen);
             if (issued.statusCode() != 201) {
                 continue;
             }
