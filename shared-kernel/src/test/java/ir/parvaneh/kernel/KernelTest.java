@@ -57,6 +57,13 @@ class KernelTest {
     }
 
     @Test
+    void persianDigitsAreTheDisplayTwinOfLatinDigits() {
+        assertThat(PersianText.persianDigits("پلاک 1234/56 و ٧")).isEqualTo("پلاک ۱۲۳۴/۵۶ و ۷");
+        assertThat(PersianText.latinDigits(PersianText.persianDigits("qazvin-1405-000123"))).isEqualTo("qazvin-1405-000123");
+        assertThat(PersianText.persianDigits(null)).isNull();
+    }
+
+    @Test
     void idsOfDifferentAggregatesCannotClash() {
         UUID same = UUID.randomUUID();
         assertThat(new MunicipalityId(same).toString()).startsWith("municipality-").isNotEqualTo(same.toString());

@@ -6,6 +6,7 @@ import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConse
 import ir.parvaneh.kernel.consent.RepresentationConsentEvent.RepresentationConsentWithdrawn;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.identity.Role;
+import ir.parvaneh.kernel.notification.MessageKind;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationApproved;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationRejected;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationReturnedForCorrection;
@@ -22,7 +23,7 @@ import ir.parvaneh.kernel.permit.PermitApplicationEvent.ReviewDeadlineMissed;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.ReviewerAssigned;
 import ir.parvaneh.kernel.permit.PermitValues.ComplianceResult;
 import ir.parvaneh.kernel.permit.PermitValues.EnvelopeDeviation;
-import ir.parvaneh.kernel.notification.MessageKind;
+import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationApplicationRecord;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationRepresentativeRecord;
@@ -371,15 +372,15 @@ class NotificationPolicy {
     /** {@code floors-within-max (مجاز ۳، پیشنهادی ۴)}, one per violated rule. */
     private static String rules(List<ComplianceResult> rules) {
         return rules.stream()
-                .map(r -> r.rule() + " (مجاز " + PersianFormat.digits(nullToEmpty(r.permitted())) + "، پیشنهادی "
-                        + PersianFormat.digits(nullToEmpty(r.proposed())) + ")")
+                .map(r -> r.rule() + " (مجاز " + PersianText.persianDigits(nullToEmpty(r.permitted())) + "، پیشنهادی "
+                        + PersianText.persianDigits(nullToEmpty(r.proposed())) + ")")
                 .collect(Collectors.joining("؛ "));
     }
 
     private static String deviations(List<EnvelopeDeviation> deviations) {
         return deviations.stream()
-                .map(d -> d.measure() + " (مجاز " + PersianFormat.digits(nullToEmpty(d.approved())) + "، اجراشده "
-                        + PersianFormat.digits(nullToEmpty(d.measured())) + ")")
+                .map(d -> d.measure() + " (مجاز " + PersianText.persianDigits(nullToEmpty(d.approved())) + "، اجراشده "
+                        + PersianText.persianDigits(nullToEmpty(d.measured())) + ")")
                 .collect(Collectors.joining("؛ "));
     }
 

@@ -4,6 +4,8 @@ import ir.parvaneh.kernel.time.JalaliDate;
 
 import java.time.LocalDate;
 
+import static ir.parvaneh.kernel.text.PersianText.persianDigits;
+
 /**
  * What people read in a message: Persian digits, Jalali dates with the month's name ({@code ۸ آذر ۱۴۰۵}), and money
  * in Rials with the Toman equivalent beside it, as bills and bank SMS in Iran show it. The calendar conversion is the
@@ -11,31 +13,10 @@ import java.time.LocalDate;
  */
 final class PersianFormat {
 
-    private static final String[] MONTHS = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
-            "آذر", "دی", "بهمن", "اسفند"};
     /** The Arabic thousands separator, which Persian typography uses between digit groups. */
     private static final char THOUSANDS = '\u066C';
 
     private PersianFormat() {
-    }
-
-    /** Latin and Arabic-Indic digits become Persian ones (۰-۹); everything else is kept. */
-    static String digits(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                out.append((char) ('۰' + (c - '0')));
-            } else if (c >= '٠' && c <= '٩') {
-                out.append((char) ('۰' + (c - '٠')));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /**
@@ -52,13 +33,13 @@ final class PersianFormat {
                 return text;
             }
         }
-        return digits(text);
+        return persianDigits(text);
     }
 
     /** {@code 2026-11-29} → {@code ۸ آذر ۱۴۰۵}. */
     static String jalali(LocalDate date) {
         JalaliDate jalali = JalaliDate.of(date);
-        return digits(jalali.day() + " " + MONTHS[jalali.month() - 1] + " " + jalali.year());
+        return persianDigits(jalali.day() + " " + JalaliDate.monthNameFa(jalali.month()) + " " + jalali.year());
     }
 
     /** An ISO day as the events carry it, or {@code null}. */
@@ -68,7 +49,7 @@ final class PersianFormat {
 
     /** {@code 450000000} → {@code ۴۵۰٬۰۰۰٬۰۰۰ ریال (۴۵٬۰۰۰٬۰۰۰ تومان)}; Tomans are Rials / 10, shown, never stored. */
     static String rials(long rials) {
-        String toman = rials % 10 == 0 ? grouped(rials / 10) : grouped(rials / 10) + digits("٫" + Math.abs(rials % 10));
+        String toman = rials % 10 == 0 ? grouped(rials / 10) : grouped(rials / 10) + persianDigits("٫" + Math.abs(rials % 10));
         return grouped(rials) + " ریال (" + toman + " تومان)";
     }
 
@@ -81,6 +62,6 @@ final class PersianFormat {
             }
             out.append(plain.charAt(i));
         }
-        return (value < 0 ? "-" : "") + digits(out.toString());
+        return (value < 0 ? "-" : "") + persianDigits(out.toString());
     }
 }

@@ -5,7 +5,9 @@ import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.Day;
+import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.kernel.time.IranTime;
+import ir.parvaneh.kernel.time.JalaliDate;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,6 @@ import java.util.Date;
  */
 @Component("fmt")
 public class Formats {
-
-    private static final String[] MONTHS_FA = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر",
-            "آبان", "آذر", "دی", "بهمن", "اسفند"};
-    private static final String[] MONTHS_EN = {"Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
-            "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"};
 
     private final MessageSource messages;
 
@@ -50,14 +47,7 @@ public class Formats {
             return "";
         }
         String value = text.toString();
-        if (!persian()) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
-        }
-        return out.toString();
+        return persian() ? PersianText.persianDigits(value) : value;
     }
 
     /** A number with grouping (and decimals as given), e.g. ۱۲٬۵۰۰٫۵. */
@@ -178,6 +168,6 @@ public class Formats {
         if (month < 1 || month > 12) {
             return digits(jalaliMonth);
         }
-        return (persian() ? MONTHS_FA : MONTHS_EN)[month - 1] + " " + digits(jalaliMonth.substring(0, 4));
+        return (persian() ? JalaliDate.monthNameFa(month) : JalaliDate.monthNameEn(month)) + " " + digits(jalaliMonth.substring(0, 4));
     }
 }

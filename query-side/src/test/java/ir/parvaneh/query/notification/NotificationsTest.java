@@ -15,6 +15,7 @@ import ir.parvaneh.kernel.municipality.MunicipalityId;
 import ir.parvaneh.kernel.notification.MessageKind;
 import ir.parvaneh.kernel.notification.MessageTemplateCatalogueId;
 import ir.parvaneh.kernel.notification.MessageTemplateEvent.MessageTemplatePublished;
+import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.query.jooq.query.tables.records.NotificationRecord;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import ir.parvaneh.query.support.TestEvents;
@@ -469,7 +470,7 @@ class NotificationsTest {
         String ownPhone = NotifyingFile.mobile();
         JsonNode chosen = send(put("/api/me/notification-preferences").with(tokenOf(citizen))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"channels\":[\"IN_APP\"],\"phone\":\"" + PersianFormat.digits(ownPhone) + "\"}"), 200);
+                .content("{\"channels\":[\"IN_APP\"],\"phone\":\"" + PersianText.persianDigits(ownPhone) + "\"}"), 200);
         assertThat(chosen.get("channels").toString()).isEqualTo("[\"IN_APP\"]");
         assertThat(chosen.get("phone").asText()).isEqualTo(ownPhone);
         assertThat(chosen.get("phoneSource").asText()).isEqualTo("PERSON");

@@ -1,5 +1,6 @@
 package ir.parvaneh.query.notification;
 
+import ir.parvaneh.kernel.text.PersianText;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ class PersianFormatTest {
         assertThat(PersianFormat.jalali("2026-12-22")).isEqualTo("۱ دی ۱۴۰۵");
         assertThat(PersianFormat.jalali("2027-03-20")).isEqualTo("۲۹ اسفند ۱۴۰۵");
         assertThat(PersianFormat.jalali((String) null)).isNull();
-        assertThat(PersianFormat.digits("1234/56 ٧")).isEqualTo("۱۲۳۴/۵۶ ۷");
+        assertThat(PersianText.persianDigits("1234/56 ٧")).isEqualTo("۱۲۳۴/۵۶ ۷");
         assertThat(PersianFormat.identifier("1234/56")).isEqualTo("۱۲۳۴/۵۶");
         assertThat(PersianFormat.identifier("qazvin-1405-000123")).isEqualTo("qazvin-1405-000123");
     }

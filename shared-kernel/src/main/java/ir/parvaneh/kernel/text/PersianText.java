@@ -38,6 +38,28 @@ public final class PersianText {
         return out.toString();
     }
 
+    /**
+     * Latin (0-9) and Arabic-Indic (٠-٩) digits become Persian ones (۰-۹), as a Persian reader reads them; everything
+     * else is kept. {@code null} stays {@code null}. The display twin of {@link #latinDigits}.
+     */
+    public static String persianDigits(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append((char) ('۰' + (c - '0')));
+            } else if (c >= '٠' && c <= '٩') {
+                out.append((char) ('۰' + (c - '٠')));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The key used for search and comparison, never for display. */
     public static String searchKey(String text) {
         if (text == null) {

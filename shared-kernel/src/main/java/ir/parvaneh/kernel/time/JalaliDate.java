@@ -20,6 +20,20 @@ public record JalaliDate(int year, int month, int day) {
      */
     private static final Map<Long, JalaliDate> CONVERTED = new ConcurrentHashMap<>();
     private static final int MAX_CONVERTED = 20_000;
+    private static final String[] MONTHS_FA = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر",
+            "آبان", "آذر", "دی", "بهمن", "اسفند"};
+    private static final String[] MONTHS_EN = {"Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+            "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand"};
+
+    /** The Persian name of a Jalali month, 1 (فروردین) to 12 (اسفند). */
+    public static String monthNameFa(int month) {
+        return MONTHS_FA[month - 1];
+    }
+
+    /** The name of a Jalali month in Latin letters, 1 (Farvardin) to 12 (Esfand). */
+    public static String monthNameEn(int month) {
+        return MONTHS_EN[month - 1];
+    }
 
     public static JalaliDate of(LocalDate date) {
         long epochDay = date.toEpochDay();

@@ -1,5 +1,6 @@
 package ir.parvaneh.kernel.time;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,5 +21,12 @@ class JalaliDateTest {
             "2027-03-21, 1406-01-01"})
     void gregorianDaysAreTheirJalaliDays(LocalDate gregorian, String jalali) {
         assertThat(JalaliDate.of(gregorian).toString()).isEqualTo(jalali);
+    }
+
+    @Test
+    void monthsHaveTheirPersianAndLatinNames() {
+        assertThat(JalaliDate.monthNameFa(1)).isEqualTo("فروردین");
+        assertThat(JalaliDate.monthNameFa(9)).isEqualTo("آذر");
+        assertThat(JalaliDate.monthNameEn(12)).isEqualTo("Esfand");
     }
 }

@@ -5,6 +5,7 @@ import ir.parvaneh.kernel.rulebook.AssessedOutput;
 import ir.parvaneh.kernel.rulebook.Explanation;
 import ir.parvaneh.kernel.rulebook.LegalSource;
 import ir.parvaneh.kernel.rulebook.ZonePortionOutcome;
+import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.kernel.time.IranTime;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -99,7 +100,7 @@ public final class CertificatePdf {
         page.field("شماره دستور نقشه", PersianShaper.isolated(c.assessmentId()));
         page.field("کد تأیید", PersianShaper.isolated(c.verificationCode()));
         page.field("شهرداری", c.municipalityNameFa());
-        page.field("پلاک ثبتی", CertificateText.digits(c.plate()));
+        page.field("پلاک ثبتی", PersianText.persianDigits(c.plate()));
         if (c.facts().renovationCode() != null) {
             page.field("کد نوسازی", PersianShaper.isolated(c.facts().renovationCode()));
         }
@@ -123,7 +124,7 @@ public final class CertificatePdf {
                 + "بخوانید یا نشانی زیر را باز کنید و کد تأیید را با کد همین برگه مقایسه کنید.", page.regular, 10, INK);
         page.paragraph(PersianShaper.isolated(c.verificationUrl().toString()), page.regular, 9, ACCENT);
         page.paragraph("تاریخ چاپ: " + CertificateText.day(printedAt.atZone(IranTime.ZONE).toLocalDate()) + "، ساعت "
-                + CertificateText.digits(printedAt.atZone(IranTime.ZONE).format(DateTimeFormatter.ofPattern("HH:mm")))
+                + PersianText.persianDigits(printedAt.atZone(IranTime.ZONE).format(DateTimeFormatter.ofPattern("HH:mm")))
                 + " به وقت تهران", page.regular, 9, MUTED);
     }
 
@@ -285,7 +286,7 @@ public final class CertificatePdf {
             lines("گواهی دستور نقشه", bold, 22, ACCENT, right(), textWidth);
             lines(PersianShaper.isolated("Zoning assessment certificate"), regular, 9, MUTED, right(), textWidth);
             y -= 4;
-            lines("پلاک ثبتی " + CertificateText.digits(c.plate()) + " — کاربری درخواستی: "
+            lines("پلاک ثبتی " + PersianText.persianDigits(c.plate()) + " — کاربری درخواستی: "
                     + CertificateText.use(c.intendedUse()), bold, 12, INK, right(), textWidth);
             lines("صادرشده در " + CertificateText.day(c.issuedOn()), regular, 10, INK, right(), textWidth);
             y = Math.min(y, qrBottom - 30) - 6;

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static ir.parvaneh.kernel.text.PersianText.persianDigits;
+
 /**
  * How the certificate writes values for a Persian reader: Persian digits and separators (ICU's {@code fa} locale),
  * Jalali dates (the kernel's {@link JalaliDate}, with the month's name from ICU's Persian calendar), money in Rials
@@ -110,13 +112,6 @@ final class CertificateText {
         return number(BigDecimal.valueOf(value));
     }
 
-    /** Digits only, without grouping: for identifiers such as plates and years, {@code 1234/56} → ۱۲۳۴/۵۶. */
-    static String digits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : (char) c));
-        return out.toString();
-    }
-
     /** Rials, with the Tomans people say beside them: ۳۱٬۰۰۰٬۰۰۰ ریال (۳٬۱۰۰٬۰۰۰ تومان). */
     static String rials(long rials) {
         return number(rials) + " ریال (" + number(BigDecimal.valueOf(rials).divide(BigDecimal.TEN, 1, RoundingMode.UNNECESSARY))
@@ -126,7 +121,7 @@ final class CertificateText {
     /** The Jalali day in numbers and words, with the Gregorian date: ۱۴۰۵/۰۹/۰۸ (۸ آذر ۱۴۰۵) — 2026-11-29. */
     static String day(LocalDate date) {
         JalaliDate jalali = JalaliDate.of(date);
-        String numeric = digits(String.format("%04d/%02d/%02d", jalali.year(), jalali.month(), jalali.day()));
+        String numeric = persianDigits(String.format("%04d/%02d/%02d", jalali.year(), jalali.month(), jalali.day()));
         DateFormat words = DateFormat.getPatternInstance("d MMMM y", PERSIAN_CALENDAR);
         words.setTimeZone(TimeZone.GMT_ZONE);
         return numeric + " (" + words.format(new Date(date.toEpochDay() * 86_400_000L)) + ") — "
@@ -138,7 +133,7 @@ final class CertificateText {
      * between Persian digits a slash keeps the date in reading order where a hyphen would not.
      */
     static String printedDate(String text) {
-        return text == null ? "" : digits(text.replace('-', '/'));
+        return text == null ? "" : persianDigits(text.replace('-', '/'));
     }
 
     static String use(String code) {

@@ -1,6 +1,7 @@
 package ir.parvaneh.query.assessment.certificate;
 
 import ir.parvaneh.kernel.rulebook.AssessedOutput;
+import ir.parvaneh.kernel.text.PersianText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ class CertificateTextTest {
     void givenNumbersThenTheyArePrintedWithPersianDigitsAndSeparators() {
         assertThat(CertificateText.number(new BigDecimal("12500.5"))).isEqualTo("۱۲٬۵۰۰٫۵");
         assertThat(CertificateText.number(new BigDecimal("180"))).isEqualTo("۱۸۰");
-        assertThat(CertificateText.digits("1234/56")).isEqualTo("۱۲۳۴/۵۶");
+        assertThat(PersianText.persianDigits("1234/56")).isEqualTo("۱۲۳۴/۵۶");
     }
 
     @Test
