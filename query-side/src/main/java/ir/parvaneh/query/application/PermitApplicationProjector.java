@@ -8,6 +8,7 @@ import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.GetPermitApplication;
 import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.kernel.time.JalaliDate;
+import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
 import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationEventRecord;
 import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationRecord;
@@ -19,9 +20,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -75,22 +74,11 @@ class PermitApplicationProjector {
 
     @EventHandler
     void on(PermitApplicationEvent event, @SequenceNumber Long sequence, @Timestamp Instant at, MetaData metaData) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            Batch batch = root.getOrComputeResource(BATCH, key -> {
-                Batch created = new Batch();
-                if (root instanceof BatchingUnitOfWork<?> batching) {
-                    created.preload(this, batching.getMessages());
-                }
-                root.onPrepareCommit(u -> write(created));
-                return created;
-            });
-            batch.add(this, event, sequence, at, metaData);
-        } else {
+        ProcessorBatch.collect(BATCH, messages -> {
             Batch batch = new Batch();
-            batch.add(this, event, sequence, at, metaData);
-            write(batch);
-        }
+            batch.preload(this, messages);
+            return batch;
+        }, batch -> batch.add(this, event, sequence, at, metaData), this::write);
     }
 
     /** A replay starts from empty tables. */

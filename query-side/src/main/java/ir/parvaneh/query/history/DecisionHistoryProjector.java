@@ -3,6 +3,7 @@ package ir.parvaneh.query.history;
 import ir.parvaneh.kernel.assessment.AssessmentEvent;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
+import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
 import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryEventRecord;
@@ -11,9 +12,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
@@ -98,22 +96,11 @@ class DecisionHistoryProjector {
     }
 
     private void chain(String kind, DomainEventMessage<?> message) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            Batch batch = root.getOrComputeResource(BATCH, key -> {
-                Batch created = new Batch();
-                if (root instanceof BatchingUnitOfWork<?> batching) {
-                    created.preload(batching.getMessages());
-                }
-                root.onPrepareCommit(u -> write(created));
-                return created;
-            });
-            batch.add(kind, message);
-        } else {
+        ProcessorBatch.collect(BATCH, messages -> {
             Batch batch = new Batch();
-            batch.add(kind, message);
-            write(batch);
-        }
+            batch.preload(messages);
+            return batch;
+        }, batch -> batch.add(kind, message), this::write);
     }
 
     /** An aggregate's latest link: its head sequence and chain hash, and the head row to write if it moved. */

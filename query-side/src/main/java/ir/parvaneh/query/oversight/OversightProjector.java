@@ -2,6 +2,7 @@ package ir.parvaneh.query.oversight;
 
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
+import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
 import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.OversightApplicationRecord;
 import ir.parvaneh.query.jooq.query.tables.records.OversightFactRecord;
@@ -11,7 +12,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.TableRecord;
@@ -61,7 +61,11 @@ class OversightProjector {
         if (position < 0) {
             throw new IllegalStateException("Oversight needs the event's global position: " + token);
         }
-        Rows rows = rows();
+        ProcessorBatch.collect(BATCH, messages -> new Rows(), rows -> add(rows, event, sequence, at, position, fact.get()),
+                Rows::write);
+    }
+
+    private void add(Rows rows, PermitApplicationEvent event, long sequence, Instant at, long position, FactOf f) {
         if (event instanceof PermitApplicationSubmitted submitted) {
             OversightApplicationRecord application = new OversightApplicationRecord();
             application.setApplicationId(submitted.applicationId());
@@ -70,7 +74,6 @@ class OversightProjector {
             application.setSubmittedAt(at.atOffset(ZoneOffset.UTC));
             rows.applications.put(submitted.applicationId(), application);
         }
-        FactOf f = fact.get();
         OversightFactRecord row = new OversightFactRecord();
         row.setApplicationId(event.applicationId());
         row.setSequence(sequence);
@@ -86,9 +89,6 @@ class OversightProjector {
         row.setReasonGiven(f.reasonGiven());
         row.setAmountRials(f.amountRials());
         rows.facts.put(event.applicationId() + "#" + sequence, row);
-        if (!CurrentUnitOfWork.isStarted()) {
-            rows.write();
-        }
     }
 
     /** A replay starts from empty tables. */
@@ -99,17 +99,6 @@ class OversightProjector {
     }
 
     /** The rows of the current batch, written once when it prepares to commit (or at once outside a batch). */
-    private Rows rows() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new Rows();
-        }
-        return CurrentUnitOfWork.get().getOrComputeResource(BATCH, key -> {
-            Rows rows = new Rows();
-            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> rows.write());
-            return rows;
-        });
-    }
-
     private final class Rows {
         final Map<String, OversightApplicationRecord> applications = new LinkedHashMap<>();
         final Map<String, OversightFactRecord> facts = new LinkedHashMap<>();
