@@ -3,10 +3,11 @@ package ir.parvaneh.query.portal.citizen;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.gis.LayerKind;
+import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.ApplicationView;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.FindApplicationsOfApplicant;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.FindAssessmentsOfRequester;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.GetPermitApplication;
-import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.ApplicationView;
+import ir.parvaneh.kernel.text.PersianText;
 import ir.parvaneh.query.map.layers.Feature;
 import ir.parvaneh.query.map.layers.FeatureFilter;
 import ir.parvaneh.query.map.layers.LayerInForce;
@@ -93,7 +94,7 @@ class CitizenPages {
         if (municipality == null || municipality.isBlank() || plate == null || plate.isBlank()) {
             return "portal/parcels";
         }
-        String normalised = latinDigits(plate.strip());
+        String normalised = PersianText.latinDigits(plate.strip());
         model.addAttribute("plate", normalised);
         LayerInForce parcels = layers.inForce(municipality, LayerKind.PARCELS, layers.today()).orElseThrow(() ->
                 new PortalProblem(404, "LAYER_NOT_IN_FORCE", "نقشه قطعات این شهر هنوز منتشر نشده است",
@@ -134,7 +135,7 @@ class CitizenPages {
                   HttpServletRequest request, HttpServletResponse response) {
         PortalUser user = signedIn.required(request, response);
         JsonNode issued = commandApi.post("/api/assessments", Map.of("municipality", municipality,
-                "plate", latinDigits(plate.strip()), "intendedUse", intendedUse), user.accessToken());
+                "plate", PersianText.latinDigits(plate.strip()), "intendedUse", intendedUse), user.accessToken());
         return "redirect:/portal/assessments/" + issued.path("assessmentId").asText();
     }
 
@@ -318,20 +319,5 @@ class CitizenPages {
 
     private static PortalProblem invalid(String field, String detail) {
         return PortalProblem.of(ErrorCode.VALIDATION_FAILED, field + ": " + detail);
-    }
-
-    /** Plates are typed with Persian or Arabic-Indic digits as often as Latin ones; the layers store Latin. */
-    static String latinDigits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c >= '۰' && c <= '۹') {
-                out.append((char) ('0' + (c - '۰')));
-            } else if (c >= '٠' && c <= '٩') {
-                out.append((char) ('0' + (c - '٠')));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -2,6 +2,7 @@ package ir.parvaneh.query.portal.citizen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.kernel.text.PersianText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class ProposalTest {
 
     @Test
     void platesTypedInPersianOrArabicDigitsAreReadAsTheLayersStoreThem() {
-        assertThat(CitizenPages.latinDigits("۱۰۳/۵")).isEqualTo("103/5");
-        assertThat(CitizenPages.latinDigits("١٠٣/٥")).isEqualTo("103/5");
+        assertThat(PersianText.latinDigits("۱۰۳/۵")).isEqualTo("103/5");
+        assertThat(PersianText.latinDigits("١٠٣/٥")).isEqualTo("103/5");
     }
 }
