@@ -15,7 +15,6 @@ import org.axonframework.messaging.Message;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -180,7 +179,6 @@ class DecisionHistoryProjector {
             event.setActorName(canonical.actor().get(Actor.NAME));
             event.setActorRole(canonical.actor().get(Actor.ROLE));
             event.setActorMunicipality(canonical.actor().get(Actor.MUNICIPALITY));
-            event.setPayload(JSONB.valueOf(canonical.payload()));
             event.setEventHash(hashes.event());
             event.setChainHash(chainHash);
             events.add(event);

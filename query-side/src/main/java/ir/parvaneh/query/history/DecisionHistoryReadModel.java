@@ -3,11 +3,17 @@ package ir.parvaneh.query.history;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.query.history.HistoryEntries.Entry;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_CHAIN;
 import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_EVENT;
@@ -16,16 +22,26 @@ import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_EVENT;
  * Reads the decision history tables. Answered directly, not through Axon's query bus like the municipalities:
  * the answer carries each event's stored payload as JSON, which the kernel's plain query records could only type
  * by giving the kernel a JSON library, and the history is served over HTTP alone.
+ * <p>
+ * The payloads are not in the history's tables: they are read from the event store itself (the aggregate's own
+ * stream, one indexed read, the same with the JDBC store and Axon Server), as the serialized bytes it holds. What the
+ * history shows is therefore what the store holds now; whether that is still what was chained is what the chain's
+ * verification answers.
  */
 @Component
 class DecisionHistoryReadModel {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
+    private final EventStore eventStore;
+    private final Serializer serializer;
 
-    DecisionHistoryReadModel(DSLContext dsl, ObjectMapper json) {
+    DecisionHistoryReadModel(DSLContext dsl, ObjectMapper json, EventStore eventStore,
+                             @Qualifier("eventSerializer") Serializer serializer) {
         this.dsl = dsl;
         this.json = json;
+        this.eventStore = eventStore;
+        this.serializer = serializer;
     }
 
     /** The aggregate's chain, if the caller may read it; else the problem {@link HistoryReaders} decides. */
@@ -40,11 +56,22 @@ class DecisionHistoryReadModel {
         return chain;
     }
 
-    /** The aggregate's events, oldest first. */
+    /** The aggregate's chained events, oldest first, each with its payload as the event store holds it. */
     List<Entry> entries(String id) {
-        return dsl.selectFrom(DECISION_HISTORY_EVENT)
+        var events = dsl.selectFrom(DECISION_HISTORY_EVENT)
                 .where(DECISION_HISTORY_EVENT.AGGREGATE_ID.eq(id))
                 .orderBy(DECISION_HISTORY_EVENT.SEQUENCE)
-                .fetch(event -> HistoryEntries.entry(event, json));
+                .fetch();
+        Map<Long, byte[]> payloads = new HashMap<>();
+        if (!events.isEmpty()) {
+            eventStore.readEvents(id, 0).asStream().forEach(message -> payloads.put(message.getSequenceNumber(),
+                    storedPayload(message)));
+        }
+        return events.map(event -> HistoryEntries.entry(event, payloads.get(event.getSequence()), json));
+    }
+
+    /** The payload's bytes as stored (a message read from the store keeps its serialized form). */
+    private byte[] storedPayload(DomainEventMessage<?> message) {
+        return message.serializePayload(serializer, byte[].class).getData();
     }
 }

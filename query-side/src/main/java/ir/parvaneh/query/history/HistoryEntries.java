@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The history's answer: each chained event with who acted, when (UTC, Tehran time and the Jalali day), what it
- * decided and on what basis, its full payload, and its hashes. The decision-relevant parts are read from the
+ * decided and on what basis, its full payload (as the event store holds it), and its hashes. The decision-relevant parts are read from the
  * payload by the published field names of the kernel's events, so an event added later shows what it carries
  * without a change here.
  */
@@ -104,12 +104,19 @@ final class HistoryEntries {
         return payloadType.substring(cut + 1);
     }
 
-    static Entry entry(DecisionHistoryEventRecord event, ObjectMapper json) {
-        JsonNode payload;
-        try {
-            payload = json.readTree(event.getPayload().data());
-        } catch (IOException e) {
-            throw new IllegalStateException("The projected payload of " + event.getEventIdentifier() + " is not JSON", e);
+    /**
+     * @param storedPayload the event's payload as the event store holds it now; {@code null} if the store no longer
+     *                      holds the event (the chain's verification then names it as missing)
+     */
+    static Entry entry(DecisionHistoryEventRecord event, byte[] storedPayload, ObjectMapper json) {
+        JsonNode payload = json.nullNode();
+        if (storedPayload != null) {
+            try {
+                payload = json.readTree(storedPayload);
+            } catch (IOException e) {
+                // Altered in the store beyond JSON: shown as its text; the verification names the event as unreadable.
+                payload = json.getNodeFactory().textNode(new String(storedPayload, java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         Instant at = event.getOccurredAt().toInstant();
         Role role = role(event.getActorRole());

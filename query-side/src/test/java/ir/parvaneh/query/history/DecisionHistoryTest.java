@@ -230,6 +230,15 @@ class DecisionHistoryTest {
                 .andExpect(jsonPath("$.firstAlteredEvent.expectedHash").value(altered.get("eventHash").asText()))
                 .andExpect(jsonPath("$.firstAlteredEvent.actualHash").value(org.hamcrest.Matchers.not(
                         altered.get("eventHash").asText())));
+
+        // The history shows each payload as the event store holds it (it keeps no copy), with the hashes chained
+        // when the event was recorded: the edit is visible beside the hash it no longer matches.
+        assertThat(altered.at("/payload/justification").asText()).contains("بافت فرسوده");
+        mvc.perform(get("/api/applications/" + id + "/history").with(INSPECTOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[3].payload.justification").value(
+                        org.hamcrest.Matchers.containsString("بافت تاریخی")))
+                .andExpect(jsonPath("$.events[3].eventHash").value(altered.get("eventHash").asText()))
+                .andExpect(jsonPath("$.events[2].payload").value(org.hamcrest.Matchers.notNullValue()));
     }
 
     @Test
