@@ -1,15 +1,11 @@
 package ir.parvaneh.query.assessment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import ir.parvaneh.kernel.assessment.ZoningAssessmentId;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
-import ir.parvaneh.kernel.gis.ParcelFacts;
-import ir.parvaneh.kernel.rulebook.ZoningOutcome;
 import ir.parvaneh.query.assessment.certificate.AssessmentCertificate;
 import ir.parvaneh.query.assessment.certificate.CertificatePdf;
 import ir.parvaneh.query.infrastructure.security.Caller;
@@ -39,14 +35,12 @@ import java.time.Clock;
 class AssessmentCertificateController {
 
     private final CertificateReadModel certificates;
-    private final ObjectMapper json;
     private final Clock clock;
     private final URI publicUrl;
 
-    AssessmentCertificateController(CertificateReadModel certificates, ObjectMapper json, Clock clock,
+    AssessmentCertificateController(CertificateReadModel certificates, Clock clock,
                                     @Value("${parvaneh.public-url}") URI publicUrl) {
         this.certificates = certificates;
-        this.json = json;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
@@ -63,13 +57,14 @@ class AssessmentCertificateController {
         CertificateReadModel.Row row = certificates.find(assessmentId).orElseThrow(() -> notFound(assessmentId));
         ZoningAssessmentRecord assessment = row.assessment();
         checkReader(caller, assessment);
-        if (assessment.getOutcome() == null || assessment.getFacts() == null || assessment.getVerificationCode() == null) {
+        row = certificates.withEvent(row);
+        if (!row.printable()) {
             throw new DomainException(ErrorCode.ASSESSMENT_CERTIFICATE_NOT_READY, "Assessment " + assessmentId
-                    + " was projected before certificates were kept; the permit-applications projection needs a rebuild");
+                    + " was recorded without the facts and outcome a certificate prints");
         }
         AssessmentCertificate certificate = new AssessmentCertificate(
                 assessmentId,
-                assessment.getVerificationCode(),
+                row.verificationCode(),
                 verificationUrl(assessmentId),
                 row.municipalityNameFa() == null ? assessment.getMunicipalitySlug() : row.municipalityNameFa(),
                 row.municipalityNameEn(),
@@ -81,8 +76,8 @@ class AssessmentCertificateController {
                 assessment.getAsOf(),
                 assessment.getRulebookVersion(),
                 assessment.getRulebookSha256(),
-                read(assessment.getFacts().data(), ParcelFacts.class),
-                read(assessment.getOutcome().data(), ZoningOutcome.class));
+                row.issued().facts(),
+                row.issued().outcome());
         byte[] pdf = CertificatePdf.render(certificate, clock.instant());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -114,13 +109,5 @@ class AssessmentCertificateController {
 
     private static DomainException notFound(String id) {
         return new DomainException(ErrorCode.ASSESSMENT_NOT_FOUND, "No zoning assessment " + id).with("assessmentId", id);
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The read model holds an assessment's own recorded " + type.getSimpleName(), e);
-        }
     }
 }

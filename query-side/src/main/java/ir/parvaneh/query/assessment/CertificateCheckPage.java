@@ -29,8 +29,10 @@ class CertificateCheckPage {
     String check(@PathVariable String id, Model model) {
         CertificateReadModel.Row row = certificates.find(id).orElseThrow(() -> PortalProblem.of(
                 ErrorCode.ASSESSMENT_NOT_FOUND, "No zoning assessment " + id + " is on record"));
+        row = certificates.withEvent(row);
         ZoningAssessmentRecord assessment = row.assessment();
         model.addAttribute("assessment", assessment);
+        model.addAttribute("verificationCode", row.verificationCode());
         model.addAttribute("municipality", "en".equals(model.getAttribute("lang"))
                 ? row.municipalityNameEn() : row.municipalityNameFa());
         return "portal/certificate-check";
