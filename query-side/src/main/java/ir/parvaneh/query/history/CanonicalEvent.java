@@ -23,10 +23,10 @@ import java.util.TreeMap;
  * milliseconds, {@code 2026-11-29T16:14:35.123Z}). The projector builds it from the message it receives, the
  * verification from the event store's row: both must give the same bytes for an untouched event.
  *
- * @param payload the payload's canonical JSON text
+ * @param payload the payload's canonical JSON, UTF-8
  */
 record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier, Instant timestamp,
-                      String payloadType, String payloadRevision, String payload, SortedMap<String, String> actor) {
+                      String payloadType, String payloadRevision, byte[] payload, SortedMap<String, String> actor) {
 
     static final String ACTOR_PREFIX = "actor.";
 
@@ -54,26 +54,34 @@ record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier,
 
     /** The canonical form's UTF-8 bytes. Members are written in their sorted order. */
     byte[] canonical() {
-        StringBuilder out = new StringBuilder(payload.length() + 512);
-        out.append("{\"actor\":{");
+        StringBuilder head = new StringBuilder(512);
+        head.append("{\"actor\":{");
         boolean first = true;
         for (Map.Entry<String, String> entry : actor.entrySet()) {
             if (!first) {
-                out.append(',');
+                head.append(',');
             }
             first = false;
-            out.append(CanonicalJson.string(entry.getKey())).append(':').append(CanonicalJson.string(entry.getValue()));
+            head.append(CanonicalJson.string(entry.getKey())).append(':').append(CanonicalJson.string(entry.getValue()));
         }
-        out.append("},\"aggregateId\":").append(CanonicalJson.string(aggregateId))
+        head.append("},\"aggregateId\":").append(CanonicalJson.string(aggregateId))
                 .append(",\"eventIdentifier\":").append(CanonicalJson.string(eventIdentifier))
-                .append(",\"payload\":").append(payload)
-                .append(",\"payloadRevision\":").append(payloadRevision == null ? "null" : CanonicalJson.string(payloadRevision))
+                .append(",\"payload\":");
+        StringBuilder tail = new StringBuilder(256);
+        tail.append(",\"payloadRevision\":").append(payloadRevision == null ? "null" : CanonicalJson.string(payloadRevision))
                 .append(",\"payloadType\":").append(CanonicalJson.string(payloadType))
                 .append(",\"sequence\":").append(sequence)
                 .append(",\"timestamp\":\"");
-        appendTimestamp(out);
-        out.append("\"}");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        appendTimestamp(tail);
+        tail.append("\"}");
+        // The payload is already canonical UTF-8: copied once, between the members before and after it.
+        byte[] before = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] after = tail.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[before.length + payload.length + after.length];
+        System.arraycopy(before, 0, out, 0, before.length);
+        System.arraycopy(payload, 0, out, before.length, payload.length);
+        System.arraycopy(after, 0, out, before.length + payload.length, after.length);
+        return out;
     }
 
     /** SHA-256 of the canonical form, lowercase hex. */

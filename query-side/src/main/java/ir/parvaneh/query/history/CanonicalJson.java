@@ -24,6 +24,16 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
+    /**
+     * The canonical form's UTF-8 bytes; {@link IllegalArgumentException} when it is not JSON. The stored bytes are
+     * rearranged directly ({@link CanonicalBytes}) when they are in the subset where that is exact, as the event
+     * store's documents are; otherwise they are decoded and written by {@link #of(byte[])}.
+     */
+    static byte[] utf8(byte[] json) {
+        byte[] direct = CanonicalBytes.of(json);
+        return direct != null ? direct : of(json).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The canonical text of a JSON document; {@link IllegalArgumentException} when it is not JSON. */
     static String of(byte[] json) {
         try (JsonParser parser = JSON.createParser(json)) {

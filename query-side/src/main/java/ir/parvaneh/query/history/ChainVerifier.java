@@ -182,6 +182,6 @@ class ChainVerifier {
             }
         }
         return new CanonicalEvent(aggregateId, row.get(SEQUENCE), row.get(IDENTIFIER), Instant.parse(row.get(TIMESTAMP)),
-                row.get(PAYLOAD_TYPE), row.get(PAYLOAD_REVISION), CanonicalJson.of(row.get(PAYLOAD)), actor);
+                row.get(PAYLOAD_TYPE), row.get(PAYLOAD_REVISION), CanonicalJson.utf8(row.get(PAYLOAD)), actor);
     }
 }

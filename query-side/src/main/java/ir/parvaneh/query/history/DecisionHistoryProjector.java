@@ -163,7 +163,7 @@ class DecisionHistoryProjector {
             SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
             CanonicalEvent canonical = new CanonicalEvent(aggregateId, sequence, message.getIdentifier(),
                     message.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
-                    CanonicalJson.of(payload.getData()), CanonicalEvent.actorOf(message.getMetaData()));
+                    CanonicalJson.utf8(payload.getData()), CanonicalEvent.actorOf(message.getMetaData()));
             CanonicalEvent.Hashes hashes = canonical.hashes(link.hash);
             String chainHash = hashes.chain();
             var at = message.getTimestamp().atOffset(ZoneOffset.UTC);

@@ -33,7 +33,7 @@ class CanonicalFormTest {
                 "traceId", "not part of the canonical form");
         CanonicalEvent event = new CanonicalEvent("permit-application-00000000-0000-4000-8000-000000000001", 0, "e-1",
                 Instant.parse("2026-11-29T16:14:35.12Z"), "ir.parvaneh.kernel.permit.PermitApplicationEvent$ObjectionFiled",
-                "1", CanonicalJson.of(STORED.getBytes(StandardCharsets.UTF_8)), CanonicalEvent.actorOf(metaData));
+                "1", CanonicalJson.utf8(STORED.getBytes(StandardCharsets.UTF_8)), CanonicalEvent.actorOf(metaData));
 
         assertThat(event.hash()).isEqualTo("177daf7f68a776ee848481a7684b9930bff70c0992722ef788529d359ac2beea");
         String first = event.chain(null);
@@ -43,8 +43,8 @@ class CanonicalFormTest {
 
     @Test
     void givenTheSameEventWrittenDifferentlyThenTheSameHash() {
-        String a = CanonicalJson.of("{\"x\":1,\"y\":[\"پ\"]}".getBytes(StandardCharsets.UTF_8));
-        String b = CanonicalJson.of("{ \"y\" : [ \"\\u067e\" ] ,\n \"x\" : 1 }".getBytes(StandardCharsets.UTF_8));
+        byte[] a = CanonicalJson.utf8("{\"x\":1,\"y\":[\"پ\"]}".getBytes(StandardCharsets.UTF_8));
+        byte[] b = CanonicalJson.utf8("{ \"y\" : [ \"\\u067e\" ] ,\n \"x\" : 1 }".getBytes(StandardCharsets.UTF_8));
         assertThat(a).isEqualTo(b);
         CanonicalEvent one = new CanonicalEvent("id", 1, "e", Instant.parse("2026-01-01T00:00:00Z"), "T", null, a, new TreeMap<>());
         CanonicalEvent two = new CanonicalEvent("id", 1, "e", Instant.parse("2026-01-01T00:00:00.000Z"), "T", null, b, new TreeMap<>());
@@ -56,9 +56,9 @@ class CanonicalFormTest {
 
     @Test
     void givenSomethingThatIsNotJsonThenItIsRefused() {
-        assertThatThrownBy(() -> CanonicalJson.of("{\"a\":".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> CanonicalJson.utf8("{\"a\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CanonicalJson.of("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> CanonicalJson.utf8("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
