@@ -2,4 +2,4 @@
 -- payload from the event store (where the verification reads it too), and the projection keeps what it needs to
 -- chain and to list (identifiers, type, time, actor, hashes). A rebuild of the history wrote every payload again,
 -- as jsonb, which was most of its cost (docs/benchmarks.md, issue 6).
-ALTER TABLE query.decision_history_event DROP COLUMN payload;
+ALTER TABLE query.decision_history_event DROP COLUMN IF EXISTS payload;

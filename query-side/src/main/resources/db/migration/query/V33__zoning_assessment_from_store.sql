@@ -5,6 +5,6 @@
 -- when the row was projected.
 DROP INDEX IF EXISTS query.zoning_assessment_verification_code_ux;
 ALTER TABLE query.zoning_assessment
-    DROP COLUMN facts,
-    DROP COLUMN outcome,
-    DROP COLUMN verification_code;
+    DROP COLUMN IF EXISTS facts,
+    DROP COLUMN IF EXISTS outcome,
+    DROP COLUMN IF EXISTS verification_code;
