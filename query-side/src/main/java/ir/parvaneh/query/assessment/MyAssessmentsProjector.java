@@ -1,8 +1,8 @@
 package ir.parvaneh.query.assessment;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
@@ -34,8 +34,9 @@ import static ir.parvaneh.query.jooq.query.Tables.ZONING_ASSESSMENT;
  * It shares the permit applications' processing group, so one reset rebuilds a citizen's whole status page.
  * <p>
  * The handler does not deserialise the event (20 KB, most of it the facts and the outcome): it reads the listed
- * fields from the payload as stored, skipping the rest, and the rows of a processor batch are written with one
- * insert at its prepare-commit, in the transaction that stores the processor's token.
+ * top-level fields from the payload as stored and stops once it has them all (the event writes them before the facts
+ * and the outcome; in another order it reads on, skipping what it does not list), and the rows of a processor batch
+ * are written with one insert at its prepare-commit, in the transaction that stores the processor's token.
  */
 @Component
 @ProcessingGroup("permit-applications")
@@ -44,20 +45,51 @@ class MyAssessmentsProjector {
     private static final String BATCH = MyAssessmentsProjector.class.getName() + ".batch";
 
     /** The listed fields of a {@link ZoningAssessmentIssued}, by its published names. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Listed(String assessmentId, String municipalityId, String municipalitySlug, String plate,
                   String intendedUse, String asOf, String issuedOn, String validUntil, String rulebookVersion,
                   String rulebookSha256) {
+
+        private static final List<String> NAMES = List.of("assessmentId", "municipalityId", "municipalitySlug",
+                "plate", "intendedUse", "asOf", "issuedOn", "validUntil", "rulebookVersion", "rulebookSha256");
+
+        /** Reads the listed top-level string members of a stored payload, stopping once it has seen all of them. */
+        static Listed read(byte[] payload) throws IOException {
+            String[] values = new String[NAMES.size()];
+            int seen = 0;
+            try (JsonParser parser = JSON.createParser(payload)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("A zoning assessment event is a JSON object");
+                }
+                for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME && seen < values.length;
+                     token = parser.nextToken()) {
+                    int index = NAMES.indexOf(parser.currentName());
+                    JsonToken value = parser.nextToken();
+                    if (index < 0) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    if (values[index] == null) {
+                        seen++;
+                    }
+                    values[index] = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                    if (values[index] == null && value != JsonToken.VALUE_NULL) {
+                        throw new IOException(NAMES.get(index) + " is not a string");
+                    }
+                }
+            }
+            return new Listed(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
+                    values[8], values[9]);
+        }
     }
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final DSLContext dsl;
     private final Serializer serializer;
-    private final ObjectReader listed;
 
-    MyAssessmentsProjector(DSLContext dsl, ObjectMapper json, @Qualifier("eventSerializer") Serializer serializer) {
+    MyAssessmentsProjector(DSLContext dsl, @Qualifier("eventSerializer") Serializer serializer) {
         this.dsl = dsl;
         this.serializer = serializer;
-        this.listed = json.readerFor(Listed.class);
     }
 
     @EventHandler(payloadType = ZoningAssessmentIssued.class)
@@ -70,7 +102,7 @@ class MyAssessmentsProjector {
     private Listed listed(EventMessage<?> message) {
         byte[] payload = message.serializePayload(serializer, byte[].class).getData();
         try {
-            return listed.readValue(payload);
+            return Listed.read(payload);
         } catch (IOException e) {
             throw new UncheckedIOException("Zoning assessment event " + message.getIdentifier() + " is not readable", e);
         }
