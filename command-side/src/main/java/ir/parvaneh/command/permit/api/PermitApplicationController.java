@@ -28,10 +28,10 @@ import ir.parvaneh.kernel.permit.PermitValues.Discretion;
 import ir.parvaneh.kernel.permit.PermitValues.DocumentReference;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
 import io.swagger.v3.oas.annotations.Operation;
-import org.axonframework.eventhandling.DomainEventMessage;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +56,8 @@ import static ir.parvaneh.command.permit.api.ApplicationCommands.KEY_DESCRIPTION
  * decides on the version they read. Each request sends one of the aggregate's commands as the caller, with the
  * caller's {@code Idempotency-Key} as the command id when given, so a retried request does nothing twice; each
  * answers with what the command recorded: a new submission with the events its command appended, the others read
- * back from the event store. The aggregate judges every rule; this
- * layer only gathers the recorded assessment and the caller's identity.
+ * back from the event store. The aggregate judges every rule; this layer only gathers the recorded assessment and
+ * the caller's identity.
  */
 @RestController
 @RequestMapping("/api/permit-applications")
