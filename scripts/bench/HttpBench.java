@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  *       each a new application on a passing proposal, so each runs the compliance check, the fee rulebook and the
  *       event append; then raw PostgreSQL single-row inserts from as many JDBC clients against the same server,
  *       and the ratio of the two. See {@link #submissions}.
+ *   java -cp postgresql.jar scripts/bench/HttpBench.java floor [jdbcUrl] [submissions] [clients]
+ *       the database work of that many submissions alone, from as many JDBC connections, on copies of the event store's
+ *       and db-scheduler's tables holding a submissions run's rows (run after {@code submissions}); see {@link #floor}.
  * Look-ups follow a warm-up of a fifth as many requests.
  */
 public class HttpBench {
@@ -44,7 +47,8 @@ public class HttpBench {
         String base = args.length > 1 ? args[1] : "http://127.0.0.1:8081";
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<Sample> samples = sample(http, base, Path.of("command-side/src/main/resources/demo/qazvin-province-cities.csv"));
+        List<Sample> samples = mode.equals("floor") ? List.of()
+                : sample(http, base, Path.of("command-side/src/main/resources/demo/qazvin-province-cities.csv"));
         Random random = new Random(42);
         if (mode.equals("lookups")) {
             time(http, "warm-up", samples, random, requests / 5, s -> pointUrl(base, s));
@@ -72,8 +76,12 @@ public class HttpBench {
             if (!submissions(http, base, tokenUrl, jdbcUrl, samples, random, requests, clients, warmUp)) {
                 System.exit(1);
             }
+        } else if (mode.equals("floor")) {
+            String jdbcUrl = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/parvaneh";
+            int clients = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+            floor(jdbcUrl, requests, clients);
         } else {
-            throw new IllegalArgumentException("modes: lookups, assessments, submissions");
+            throw new IllegalArgumentException("modes: lookups, assessments, submissions, floor");
         }
     }
 
@@ -204,6 +212,7 @@ public class HttpBench {
                 System.getenv().getOrDefault("PGPASSWORD", ""))) {
             submittedBefore = submittedEvents(c);
         }
+        java.util.Map<String, long[]> tablesBefore = tableActivity(jdbcUrl);
         long[] cpuBefore = cpuTicks();
         Run timed = submit(http, base, token, checked, n, clients);
         long[] cpuAfter = cpuTicks();
@@ -212,7 +221,12 @@ public class HttpBench {
                 System.getenv().getOrDefault("PGPASSWORD", ""))) {
             submittedAfter = submittedEvents(c);
         }
+        // PostgreSQL 15 publishes a backend's counters within a second of a busy backend's transaction, within ten
+        // of an idle one's: wait, then what the timed submissions did to each table, per submission.
+        Thread.sleep(11_000);
+        printTableActivity(tablesBefore, tableActivity(jdbcUrl), n);
         double[] inserts = rawInserts(jdbcUrl, n, clients);
+        double[] floor = floor(jdbcUrl, n, clients);
 
         long ok = 0;
         for (boolean passed : timed.passed) {
@@ -227,8 +241,11 @@ public class HttpBench {
                 perSecond, ms(timed.nanos, 0.50), ms(timed.nanos, 0.90), ms(timed.nanos, 0.99), timed.nanos[n - 1] / 1e6);
         System.out.printf(Locale.ROOT, "| raw PostgreSQL single-row inserts (JDBC, autocommit) | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
                 clients, n, inserts[0], inserts[1], inserts[2], inserts[3], inserts[4]);
+        System.out.printf(Locale.ROOT, "| a submission's database work alone (JDBC, see `floor`) | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                clients, n, floor[0], floor[1], floor[2], floor[3], floor[4]);
         System.out.printf(Locale.ROOT, "%nsubmissions / raw inserts = %.3f (1 submission per %.1f inserts)%n",
                 perSecond / inserts[0], inserts[0] / perSecond);
+        System.out.printf(Locale.ROOT, "submissions / their database work alone = %.3f%n", perSecond / floor[0]);
         System.out.printf("answers: %d passed and priced, %d not 201, %d 201 but not passed and priced%n", ok,
                 timed.failures.get(), n - ok - timed.failures.get());
         System.out.printf("PermitApplicationSubmitted events in the store: %d before, %d after (+%d, expected +%d)%n",
@@ -464,6 +481,50 @@ public class HttpBench {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    private static final String[] ACTIVITY = {"inserted", "updated", "deleted", "index scans", "sequential scans",
+            "rows read by index"};
+
+    /**
+     * Per table of the database (and "transactions" for the database itself): rows inserted, updated, deleted,
+     * index scans, sequential scans and rows fetched by index, as PostgreSQL's statistics count them.
+     */
+    static java.util.Map<String, long[]> tableActivity(String jdbcUrl) throws java.sql.SQLException {
+        java.util.Map<String, long[]> activity = new java.util.TreeMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, System.getenv().getOrDefault("PGUSER", "postgres"),
+                System.getenv().getOrDefault("PGPASSWORD", ""));
+             java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet r = s.executeQuery("SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del,"
+                    + " coalesce(idx_scan, 0), coalesce(seq_scan, 0), coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables")) {
+                while (r.next()) {
+                    activity.put(r.getString(1), new long[]{r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7)});
+                }
+            }
+            try (java.sql.ResultSet r = s.executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
+                r.next();
+                activity.put(" transactions", new long[]{r.getLong(1), r.getLong(2), 0, 0, 0, 0});
+            }
+        }
+        return activity;
+    }
+
+    static void printTableActivity(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int n) {
+        System.out.printf("%nper submission, by table (PostgreSQL's counters over the timed phase, the benchmark's own few queries included):%n");
+        for (var entry : after.entrySet()) {
+            long[] was = before.getOrDefault(entry.getKey(), new long[6]);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                long delta = entry.getValue()[i] - was[i];
+                if (delta != 0) {
+                    String label = entry.getKey().equals(" transactions") ? (i == 0 ? "committed" : "rolled back") : ACTIVITY[i];
+                    line.append(String.format(Locale.ROOT, " %s %.2f;", label, delta / (double) n));
+                }
+            }
+            if (line.length() > 0) {
+                System.out.println("  " + entry.getKey().strip() + ":" + line);
+            }
+        }
+    }
+
     private static long submittedEvents(java.sql.Connection c) throws java.sql.SQLException {
         try (java.sql.Statement s = c.createStatement();
              java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM axon.domainevententry WHERE payloadtype = "
@@ -536,6 +597,274 @@ public class HttpBench {
         }
         Arrays.sort(nanos);
         return new double[]{n / (wall / 1e9), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[n - 1] / 1e6};
+    }
+
+    /**
+     * The floor under a permit submission on this machine: from {@code clients} JDBC connections, {@code n} times
+     * exactly the SQL one submission makes the database run, with nothing of the application around it, and
+     * PostgreSQL's CPU for it. Statements as the command side sends them (Axon 4.13's JDBC event store, db-scheduler
+     * 16, the command side's own processors, read from their code and checked against PostgreSQL's per-table counters
+     * of a submissions run, which {@link #submissions} prints):
+     * <ol>
+     *   <li>(the cited assessment's events, {@code SELECT … FROM domainevententry WHERE aggregateidentifier = ? AND
+     *       sequencenumber >= ? … ORDER BY sequencenumber}: no longer per submission, the command side keeps recorded
+     *       assessments; not replayed)</li>
+     *   <li>one transaction, as the command's unit of work:
+     *     <ol>
+     *       <li>the new aggregate's load: its snapshot, {@code SELECT … FROM snapshotevententry WHERE
+     *           aggregateidentifier = ? ORDER BY sequencenumber DESC}, then its events, {@code SELECT … FROM
+     *           domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? AND sequencenumber < ? ORDER BY
+     *           sequencenumber ASC} (both empty);</li>
+     *       <li>the payment deadline: db-scheduler's {@code SELECT * FROM scheduled_tasks WHERE task_name = ? AND
+     *           task_instance = ?}, then {@code INSERT INTO scheduled_tasks (task_name, task_instance, task_data,
+     *           execution_time, picked, version, priority) VALUES (…)} with the task data of a real deadline row;</li>
+     *       <li>the three events, one batched {@code INSERT INTO domainevententry (eventidentifier,
+     *           aggregateidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, payload, metadata)
+     *           VALUES (…)}, with the payloads and metadata of a real submission's three rows of the run (the global
+     *           index from its sequence);</li>
+     *       <li>commit.</li>
+     *     </ol></li>
+     *   <li>the review queue's processor, which reads every appended event through the embedded event store's reader:
+     *       beside the submissions, one connection that, woken by commits as that reader is, runs {@code SELECT … FROM
+     *       domainevententry WHERE globalindex > ? ORDER BY globalindex ASC LIMIT 100} until it finds nothing new, and about every
+     *       hundred events {@code UPDATE tokenentry SET token = ?, tokentype = ?, timestamp = ? WHERE owner = ? AND
+     *       processorname = ? AND segment = ?} (the counters of a run: 0.03 token updates and about two index scans of
+     *       the event table beyond the aggregate's load per submission); a passing, priced submission writes no queue
+     *       row (it joins the queue when paid).</li>
+     * </ol>
+     * Not replayed, as not per submission or not SQL: documents are checked on the filesystem, the rulebook comes
+     * from memory, db-scheduler's polling (every 10 s) and the coordinator's claim extensions. The tables are copies
+     * (structure, indexes and the run's rows) of {@code axon.domainevententry}, {@code axon.snapshotevententry},
+     * {@code command.scheduled_tasks} and {@code command.tokenentry}, so that nothing reaches the running command side.
+     * Returns submissions per second, p50, p90, p99 and max in ms, and PostgreSQL's CPU ms per submission.
+     */
+    static double[] floor(String jdbcUrl, int n, int clients) throws Exception {
+        String user = System.getenv().getOrDefault("PGUSER", "postgres");
+        String password = System.getenv().getOrDefault("PGPASSWORD", "");
+        List<Object[]> events = new ArrayList<>();
+        Object[] deadline;
+        Object[] token;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+             java.sql.Statement s = c.createStatement()) {
+            String application;
+            try (java.sql.ResultSet r = s.executeQuery("SELECT aggregateidentifier FROM axon.domainevententry WHERE payloadtype = "
+                    + "'ir.parvaneh.kernel.permit.PermitApplicationEvent$FeesAssessed' ORDER BY globalindex DESC LIMIT 1")) {
+                if (!r.next()) {
+                    throw new IllegalStateException("no priced submission in the store: run the submissions first");
+                }
+                application = r.getString(1);
+            }
+            try (java.sql.PreparedStatement q = c.prepareStatement("SELECT type, timestamp, payloadtype, payloadrevision, payload, "
+                    + "metadata FROM axon.domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
+                q.setString(1, application);
+                try (java.sql.ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        events.add(new Object[]{r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBytes(5), r.getBytes(6)});
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement q = c.prepareStatement("SELECT task_name, task_data, execution_time, priority "
+                    + "FROM command.scheduled_tasks WHERE position(convert_to(?, 'UTF8') IN task_data) > 0 LIMIT 1")) {
+                q.setString(1, application);
+                try (java.sql.ResultSet r = q.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalStateException("no deadline row for " + application);
+                    }
+                    deadline = new Object[]{r.getString(1), r.getBytes(2), r.getTimestamp(3), r.getObject(4)};
+                }
+            }
+            try (java.sql.ResultSet r = s.executeQuery("SELECT processorname, segment, token, tokentype, owner FROM command.tokenentry "
+                    + "WHERE processorname = 'review-queue' LIMIT 1")) {
+                token = r.next() ? new Object[]{r.getString(1), r.getInt(2), r.getBytes(3), r.getString(4), r.getString(5)}
+                        : new Object[]{"review-queue", 0, new byte[64], "org.axonframework.eventhandling.GlobalSequenceTrackingToken", "bench"};
+            }
+            s.execute("DROP TABLE IF EXISTS public.floor_domainevententry, public.floor_snapshotevententry, "
+                    + "public.floor_scheduled_tasks, public.floor_tokenentry");
+            s.execute("CREATE TABLE public.floor_domainevententry (LIKE axon.domainevententry INCLUDING ALL)");
+            s.execute("INSERT INTO public.floor_domainevententry SELECT * FROM axon.domainevententry");
+            s.execute("CREATE TABLE public.floor_snapshotevententry (LIKE axon.snapshotevententry INCLUDING ALL)");
+            s.execute("CREATE TABLE public.floor_scheduled_tasks (LIKE command.scheduled_tasks INCLUDING ALL)");
+            s.execute("INSERT INTO public.floor_scheduled_tasks SELECT * FROM command.scheduled_tasks");
+            s.execute("CREATE TABLE public.floor_tokenentry (LIKE command.tokenentry INCLUDING ALL)");
+            try (java.sql.PreparedStatement q = c.prepareStatement("INSERT INTO public.floor_tokenentry (processorname, segment, "
+                    + "token, tokentype, timestamp, owner) VALUES (?, ?, ?, ?, ?, ?)")) {
+                q.setString(1, (String) token[0]);
+                q.setInt(2, (Integer) token[1]);
+                q.setBytes(3, (byte[]) token[2]);
+                q.setString(4, (String) token[3]);
+                q.setString(5, java.time.Instant.now().toString());
+                q.setString(6, (String) token[4]);
+                q.executeUpdate();
+            }
+            s.execute("ANALYZE public.floor_domainevententry, public.floor_scheduled_tasks, public.floor_tokenentry");
+        }
+        int bytes = 0;
+        for (Object[] e : events) {
+            bytes += ((byte[]) e[4]).length + (e[5] == null ? 0 : ((byte[]) e[5]).length);
+        }
+        System.out.printf("database work alone: %d events of a real submission (%d bytes of payload and metadata), a deadline row of %d bytes%n",
+                events.size(), bytes, ((byte[]) deadline[1]).length);
+        floorRun(jdbcUrl, user, password, Math.max(500, n / 10), clients, events, deadline, token);
+        java.util.Map<String, long[]> tablesBefore = tableActivity(jdbcUrl);
+        double[] figures = floorRun(jdbcUrl, user, password, n, clients, events, deadline, token);
+        Thread.sleep(11_000);
+        printTableActivity(tablesBefore, tableActivity(jdbcUrl), n);
+        double pgMs = figures[5] * 10.0 / n;
+        System.out.printf(Locale.ROOT, "database work of a submission alone: %.0f/s, PG CPU %.2f ms per submission%n", figures[0], pgMs);
+        return new double[]{figures[0], figures[1], figures[2], figures[3], figures[4], pgMs};
+    }
+
+    private static double[] floorRun(String jdbcUrl, String user, String password, int n, int clients, List<Object[]> events,
+                                     Object[] deadline, Object[] token) throws Exception {
+        long[] nanos = new long[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(clients + 1);
+        List<java.sql.Connection> connections = new ArrayList<>();
+        for (int c = 0; c <= clients; c++) {
+            connections.add(java.sql.DriverManager.getConnection(jdbcUrl, user, password));
+        }
+        String select = "SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, "
+                + "payloadrevision, payload, metadata FROM public.floor_domainevententry ";
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        // PostgreSQL's CPU is read while the run's backends live: a backend's ticks leave /proc with it.
+        long[] cpuBefore = cpuTicks();
+        long started = System.nanoTime();
+        for (java.sql.Connection connection : connections.subList(0, clients)) {
+            running.add(threads.submit(() -> {
+                connection.setAutoCommit(false);
+                try (java.sql.PreparedStatement snapshot = connection.prepareStatement("SELECT eventidentifier, aggregateidentifier, "
+                        + "sequencenumber, type, timestamp, payloadtype, payloadrevision, payload, metadata "
+                        + "FROM public.floor_snapshotevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC");
+                     java.sql.PreparedStatement load = connection.prepareStatement(select
+                             + "WHERE aggregateidentifier = ? AND sequencenumber >= ? AND sequencenumber < ? ORDER BY sequencenumber ASC");
+                     java.sql.PreparedStatement task = connection.prepareStatement(
+                             "SELECT * FROM public.floor_scheduled_tasks WHERE task_name = ? AND task_instance = ?");
+                     java.sql.PreparedStatement schedule = connection.prepareStatement("INSERT INTO public.floor_scheduled_tasks "
+                             + "(task_name, task_instance, task_data, execution_time, picked, version, priority) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     java.sql.PreparedStatement append = connection.prepareStatement("INSERT INTO public.floor_domainevententry "
+                             + "(eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, payloadtype, payloadrevision, "
+                             + "payload, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        String aggregate = java.util.UUID.randomUUID().toString();
+                        snapshot.setString(1, aggregate);
+                        drain(snapshot);
+                        load.setString(1, aggregate);
+                        load.setLong(2, 0);
+                        load.setLong(3, 100);
+                        drain(load);
+                        String instance = aggregate + "-" + java.util.UUID.randomUUID();
+                        task.setString(1, (String) deadline[0]);
+                        task.setString(2, instance);
+                        drain(task);
+                        schedule.setString(1, (String) deadline[0]);
+                        schedule.setString(2, instance);
+                        schedule.setBytes(3, (byte[]) deadline[1]);
+                        schedule.setTimestamp(4, (java.sql.Timestamp) deadline[2]);
+                        schedule.setBoolean(5, false);
+                        schedule.setLong(6, 1);
+                        schedule.setObject(7, deadline[3], java.sql.Types.SMALLINT);
+                        schedule.executeUpdate();
+                        for (int e = 0; e < events.size(); e++) {
+                            Object[] event = events.get(e);
+                            append.setString(1, java.util.UUID.randomUUID().toString());
+                            append.setString(2, aggregate);
+                            append.setLong(3, e);
+                            append.setString(4, (String) event[0]);
+                            append.setString(5, (String) event[1]);
+                            append.setString(6, (String) event[2]);
+                            append.setString(7, (String) event[3]);
+                            append.setBytes(8, (byte[]) event[4]);
+                            append.setBytes(9, (byte[]) event[5]);
+                            append.addBatch();
+                        }
+                        append.executeBatch();
+                        connection.commit();
+                        commits.incrementAndGet();
+                        nanos[i] = System.nanoTime() - t;
+                    }
+                }
+                return null;
+            }));
+        }
+        // The review queue's processor, following the appended events batch by batch as its work package does.
+        java.sql.Connection follower = connections.get(clients);
+        java.util.concurrent.Future<?> following = threads.submit(() -> {
+            follower.setAutoCommit(false);
+            long position;
+            try (java.sql.Statement s = follower.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT coalesce(max(globalindex), 0) FROM public.floor_domainevententry")) {
+                r.next();
+                position = r.getLong(1);
+            }
+            follower.commit();
+            long seen = 0;
+            long tokenAt = position;
+            try (java.sql.PreparedStatement read = follower.prepareStatement(select + "WHERE globalindex > ? ORDER BY globalindex ASC LIMIT 100");
+                 java.sql.PreparedStatement store = follower.prepareStatement("UPDATE public.floor_tokenentry SET token = ?, "
+                         + "tokentype = ?, timestamp = ? WHERE owner = ? AND processorname = ? AND segment = ?")) {
+                while (!done.get()) {
+                    // As Axon's embedded store: a commit in this JVM wakes its reader, which fetches what is new.
+                    if (commits.get() == seen) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                        continue;
+                    }
+                    seen = commits.get();
+                    // It reads until a read finds nothing new.
+                    for (boolean found = true; found; ) {
+                        found = false;
+                        read.setLong(1, position);
+                        try (java.sql.ResultSet r = read.executeQuery()) {
+                            while (r.next()) {
+                                found = true;
+                                position = r.getLong(1);
+                                r.getBytes(9);
+                                r.getBytes(10);
+                            }
+                        }
+                    }
+                    // The processor stores its token once per batch: about every hundred events in the runs measured.
+                    if (position - tokenAt < 100) {
+                        follower.commit();
+                        continue;
+                    }
+                    tokenAt = position;
+                    store.setBytes(1, ("{\"index\":" + position + "}").getBytes(StandardCharsets.UTF_8));
+                    store.setString(2, (String) token[3]);
+                    store.setString(3, java.time.Instant.now().toString());
+                    store.setString(4, (String) token[4]);
+                    store.setString(5, (String) token[0]);
+                    store.setInt(6, (Integer) token[1]);
+                    store.executeUpdate();
+                    follower.commit();
+                }
+            }
+            return null;
+        });
+        for (java.util.concurrent.Future<?> f : running) {
+            f.get();
+        }
+        long wall = System.nanoTime() - started;
+        done.set(true);
+        following.get();
+        long[] cpuAfter = cpuTicks();
+        threads.shutdown();
+        for (java.sql.Connection connection : connections) {
+            connection.close();
+        }
+        Arrays.sort(nanos);
+        return new double[]{n / (wall / 1e9), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[n - 1] / 1e6,
+                cpuBefore == null || cpuAfter == null ? Double.NaN : cpuAfter[1] - cpuBefore[1]};
+    }
+
+    private static void drain(java.sql.PreparedStatement query) throws java.sql.SQLException {
+        try (java.sql.ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                r.getObject(1);
+            }
+        }
     }
 
     /** A citizen's access token from the identity provider (the demo realm's citizen 0012345679). */

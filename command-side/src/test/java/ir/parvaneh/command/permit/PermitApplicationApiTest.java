@@ -18,6 +18,9 @@ import ir.parvaneh.kernel.permit.PermitCommands.ConfirmPayment;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedBuilding;
 import ir.parvaneh.kernel.permit.PermitValues.ProposedFloor;
 import ir.parvaneh.kernel.time.IranTime;
+import ir.parvaneh.kernel.municipality.MunicipalityId;
+import ir.parvaneh.kernel.permit.PermitCommands.SubmitPermitApplication;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -265,6 +268,29 @@ class PermitApplicationApiTest {
         return post("/api/payments/callbacks").contentType("application/json").content(json.writeValueAsString(
                 Map.of("applicationId", id, "reference", reference, "amountRials", amount, "paidAt", paidAt,
                         "signature", signature)));
+    }
+
+    /**
+     * A new submission is answered with the events its command appended, not read back (issue 5): the answer must be
+     * what a read of the store gives, field for field, down to each event's instant.
+     */
+    @Test
+    void givenAPassingSubmissionWhenAnsweredThenItsRecordedEventsAreWhatTheStoreHolds() throws Exception {
+        JsonNode submitted = send(submit(submission(assessment.assessmentId(), compliant)), 201);
+        assertThat(submitted.get("stage").asText()).isEqualTo("AWAITING_PAYMENT");
+
+        JsonNode stored = send(get(API + "/" + submitted.get("applicationId").asText()).with(tokenOf(citizen)), 200);
+        assertThat(submitted.get("recorded")).isEqualTo(stored.get("events"));
+        assertThat(submitted.get("version")).isEqualTo(stored.get("version"));
+        assertThat(submitted.get("stage")).isEqualTo(stored.get("stage"));
+
+        // The events reach the request through the command's committed unit of work; a repeat appends none.
+        SubmitPermitApplication direct = new SubmitPermitApplication(PermitApplicationId.random(), "direct-submission",
+                MunicipalityId.parse(assessment.municipalityId()), assessment.municipalitySlug(), assessment.plate(),
+                assessment, compliant, uploaded(mvc, DEED), uploaded(mvc, DRAWINGS));
+        assertThat(commands.sendRecording(direct, citizen).orElseThrow())
+                .extracting(DomainEventMessage::getSequenceNumber).containsExactly(0L, 1L, 2L);
+        assertThat(commands.sendRecording(direct, citizen)).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import ir.parvaneh.kernel.identity.Actor;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -58,6 +59,21 @@ class AxonConfiguration {
     ConfigurerModule subscribingHandlersPropagateFailures() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    RecordedEvents recordedEvents() {
+        return new RecordedEvents();
+    }
+
+    /**
+     * Requests may answer with the events their command appended instead of reading them back; only on the JDBC event
+     * store, whose timestamps {@link RecordedEvents} reproduces (elsewhere the requests read the store).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    InitializingBean recordedEventsCollected(EventStore eventStore, RecordedEvents recordedEvents) {
+        return () -> eventStore.registerDispatchInterceptor(recordedEvents);
     }
 
     @Bean

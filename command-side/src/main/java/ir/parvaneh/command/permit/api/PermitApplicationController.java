@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +45,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static ir.parvaneh.command.permit.api.ApplicationCommands.IDEMPOTENCY_KEY;
@@ -53,8 +55,9 @@ import static ir.parvaneh.command.permit.api.ApplicationCommands.KEY_DESCRIPTION
  * The building-permit application's command API: the citizen submits, corrects and withdraws; the assigned reviewer
  * decides on the version they read. Each request sends one of the aggregate's commands as the caller, with the
  * caller's {@code Idempotency-Key} as the command id when given, so a retried request does nothing twice; each
- * answers with what the command recorded, read back from the event store. The aggregate judges every rule; this
- * layer only gathers the recorded assessment and the caller's identity.
+ * answers with what the command recorded: a new submission with the events its command appended, the others read
+ * back from the event store. The aggregate judges every rule; this layer only gathers the recorded assessment and
+ * the caller's identity.
  */
 @RestController
 @RequestMapping("/api/permit-applications")
@@ -125,12 +128,14 @@ class PermitApplicationController {
         // The same key names the same application, so that a retried submission finds its first attempt.
         PermitApplicationId id = key == null ? PermitApplicationId.random()
                 : new PermitApplicationId(UUID.nameUUIDFromBytes((actor.subject() + "\n" + key).getBytes(StandardCharsets.UTF_8)));
-        commands.send(new SubmitPermitApplication(id, commandId, MunicipalityId.parse(assessment.municipalityId()),
-                assessment.municipalitySlug(), assessment.plate(), assessment, submission.building(),
-                submission.ownershipDocument(), submission.documents(),
+        Optional<List<DomainEventMessage<?>>> appended = commands.sendRecording(new SubmitPermitApplication(id, commandId,
+                MunicipalityId.parse(assessment.municipalityId()), assessment.municipalitySlug(), assessment.plate(),
+                assessment, submission.building(), submission.ownershipDocument(), submission.documents(),
                 actor.role() == Role.ENGINEER ? submission.ownerNationalCode() : null), actor);
-        return ResponseEntity.created(URI.create("/api/permit-applications/" + id))
-                .body(Receipt.of(histories.of(id), commandId));
+        // A new application's history is what the command appended; a repeated request (same key) appended nothing
+        // and is answered with what its first attempt recorded, read from the store.
+        History history = appended.flatMap(events -> histories.ofNew(id, events)).orElseGet(() -> histories.of(id));
+        return ResponseEntity.created(URI.create("/api/permit-applications/" + id)).body(Receipt.of(history, commandId));
     }
 
     @PostMapping("/{id}/resubmissions")

@@ -10,11 +10,14 @@ import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitt
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitStage;
 import ir.parvaneh.kernel.permit.PermitValues.AssessmentReference;
+import ir.parvaneh.command.infrastructure.axon.RecordedEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An application's events as the event store holds them, and the stage they lead to: the minimal read the command
@@ -64,7 +67,7 @@ public class PermitApplicationHistory {
         // From sequence 0: every recorded event, never a snapshot in place of the first ones, and no snapshot query.
         List<Recorded> events = eventStore.readEvents(id.toString(), 0).asStream()
                 .filter(message -> message.getPayload() instanceof PermitApplicationEvent)
-                .map(PermitApplicationHistory::recorded)
+                .map(message -> recorded(message, message.getTimestamp()))
                 .toList();
         if (events.isEmpty() || !(events.get(0).payload() instanceof PermitApplicationSubmitted)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "No permit application " + id + " was submitted")
@@ -73,10 +76,27 @@ public class PermitApplicationHistory {
         return new History(id.toString(), events.get(events.size() - 1).sequence(), stageAfter(events), events);
     }
 
-    private static Recorded recorded(DomainEventMessage<?> message) {
+    /**
+     * The history of a new application from the events its first command appended, as {@link #of} would read it from
+     * the store right after (each event's instant as the store gives it back): empty unless they are the application's
+     * whole history, from its submission on.
+     */
+    public Optional<History> ofNew(PermitApplicationId id, List<DomainEventMessage<?>> appended) {
+        List<Recorded> events = appended.stream()
+                .filter(message -> id.toString().equals(message.getAggregateIdentifier()))
+                .filter(message -> message.getPayload() instanceof PermitApplicationEvent)
+                .map(message -> recorded(message, RecordedEvents.storedTimestamp(message.getTimestamp())))
+                .toList();
+        if (events.isEmpty() || events.get(0).sequence() != 0 || !(events.get(0).payload() instanceof PermitApplicationSubmitted)) {
+            return Optional.empty();
+        }
+        return Optional.of(new History(id.toString(), events.get(events.size() - 1).sequence(), stageAfter(events), events));
+    }
+
+    private static Recorded recorded(DomainEventMessage<?> message, Instant timestamp) {
         Object subject = message.getMetaData().get(Actor.SUBJECT);
         return new Recorded(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
-                message.getTimestamp().toString(), subject == null ? null : subject.toString(),
+                timestamp.toString(), subject == null ? null : subject.toString(),
                 (PermitApplicationEvent) message.getPayload());
     }
 
