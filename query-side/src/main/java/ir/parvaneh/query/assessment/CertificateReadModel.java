@@ -1,8 +1,8 @@
 package ir.parvaneh.query.assessment;
 
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
+import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.jooq.query.tables.records.ZoningAssessmentRecord;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +21,11 @@ import static ir.parvaneh.query.jooq.query.Tables.ZONING_ASSESSMENT;
 class CertificateReadModel {
 
     private final DSLContext dsl;
-    private final EventStore eventStore;
+    private final StoredEvents storedEvents;
 
-    CertificateReadModel(DSLContext dsl, EventStore eventStore) {
+    CertificateReadModel(DSLContext dsl, StoredEvents storedEvents) {
         this.dsl = dsl;
-        this.eventStore = eventStore;
+        this.storedEvents = storedEvents;
     }
 
     /**
@@ -57,7 +57,7 @@ class CertificateReadModel {
 
     /** The same row with the assessment's recorded event, read from the event store. */
     Row withEvent(Row row) {
-        ZoningAssessmentIssued issued = eventStore.readEvents(row.assessment().getId(), 0).asStream()
+        ZoningAssessmentIssued issued = storedEvents.of(row.assessment().getId()).stream()
                 .map(message -> message.getPayload())
                 .filter(ZoningAssessmentIssued.class::isInstance)
                 .map(ZoningAssessmentIssued.class::cast)

@@ -2,9 +2,9 @@ package ir.parvaneh.query.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.query.history.HistoryEntries.Entry;
+import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,14 +33,14 @@ class DecisionHistoryReadModel {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
-    private final EventStore eventStore;
+    private final StoredEvents storedEvents;
     private final Serializer serializer;
 
-    DecisionHistoryReadModel(DSLContext dsl, ObjectMapper json, EventStore eventStore,
+    DecisionHistoryReadModel(DSLContext dsl, ObjectMapper json, StoredEvents storedEvents,
                              @Qualifier("eventSerializer") Serializer serializer) {
         this.dsl = dsl;
         this.json = json;
-        this.eventStore = eventStore;
+        this.storedEvents = storedEvents;
         this.serializer = serializer;
     }
 
@@ -64,7 +64,7 @@ class DecisionHistoryReadModel {
                 .fetch();
         Map<Long, byte[]> payloads = new HashMap<>();
         if (!events.isEmpty()) {
-            eventStore.readEvents(id, 0).asStream().forEach(message -> payloads.put(message.getSequenceNumber(),
+            storedEvents.of(id).forEach(message -> payloads.put(message.getSequenceNumber(),
                     storedPayload(message)));
         }
         return events.map(event -> HistoryEntries.entry(event, payloads.get(event.getSequence()), json));
