@@ -6,15 +6,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import ir.parvaneh.kernel.assessment.AssessmentEvent.ZoningAssessmentIssued;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
+import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.ZoningAssessmentRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -85,11 +84,11 @@ class MyAssessmentsProjector {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final DSLContext dsl;
-    private final Serializer serializer;
+    private final StoredEvents storedEvents;
 
-    MyAssessmentsProjector(DSLContext dsl, @Qualifier("eventSerializer") Serializer serializer) {
+    MyAssessmentsProjector(DSLContext dsl, StoredEvents storedEvents) {
         this.dsl = dsl;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
     }
 
     @EventHandler(payloadType = ZoningAssessmentIssued.class)
@@ -100,7 +99,7 @@ class MyAssessmentsProjector {
     }
 
     private Listed listed(EventMessage<?> message) {
-        byte[] payload = message.serializePayload(serializer, byte[].class).getData();
+        byte[] payload = storedEvents.payload(message).getData();
         try {
             return Listed.read(payload);
         } catch (IOException e) {

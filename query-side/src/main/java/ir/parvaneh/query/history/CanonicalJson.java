@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ final class CanonicalJson {
      */
     static byte[] utf8(byte[] json) {
         byte[] direct = CanonicalBytes.of(json);
-        return direct != null ? direct : of(json).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return direct != null ? direct : of(json).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The canonical text of a JSON document; {@link IllegalArgumentException} when it is not JSON. */

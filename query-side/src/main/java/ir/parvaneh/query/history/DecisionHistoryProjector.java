@@ -4,6 +4,7 @@ import ir.parvaneh.kernel.assessment.AssessmentEvent;
 import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
+import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryEventRecord;
@@ -13,10 +14,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
@@ -65,11 +64,11 @@ class DecisionHistoryProjector {
     private static final String APPLICANT_SUBJECT = "applicantSubject";
 
     private final DSLContext dsl;
-    private final Serializer serializer;
+    private final StoredEvents storedEvents;
 
-    DecisionHistoryProjector(DSLContext dsl, @Qualifier("eventSerializer") Serializer serializer) {
+    DecisionHistoryProjector(DSLContext dsl, StoredEvents storedEvents) {
         this.dsl = dsl;
-        this.serializer = serializer;
+        this.storedEvents = storedEvents;
     }
 
     /**
@@ -160,7 +159,7 @@ class DecisionHistoryProjector {
                 throw new IllegalStateException("Decision history of " + aggregateId + " is chained up to event "
                         + link.sequence + " (-1: none); cannot chain event " + sequence + " without the events between");
             }
-            SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> payload = storedEvents.payload(message);
             CanonicalEvent canonical = new CanonicalEvent(aggregateId, sequence, message.getIdentifier(),
                     message.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
                     CanonicalJson.utf8(payload.getData()), CanonicalEvent.actorOf(message.getMetaData()));

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.query.history.HistoryEntries.Entry;
 import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryChainRecord;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.serialization.Serializer;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +31,11 @@ class DecisionHistoryReadModel {
     private final DSLContext dsl;
     private final ObjectMapper json;
     private final StoredEvents storedEvents;
-    private final Serializer serializer;
 
-    DecisionHistoryReadModel(DSLContext dsl, ObjectMapper json, StoredEvents storedEvents,
-                             @Qualifier("eventSerializer") Serializer serializer) {
+    DecisionHistoryReadModel(DSLContext dsl, ObjectMapper json, StoredEvents storedEvents) {
         this.dsl = dsl;
         this.json = json;
         this.storedEvents = storedEvents;
-        this.serializer = serializer;
     }
 
     /** The aggregate's chain, if the caller may read it; else the problem {@link HistoryReaders} decides. */
@@ -65,13 +59,8 @@ class DecisionHistoryReadModel {
         Map<Long, byte[]> payloads = new HashMap<>();
         if (!events.isEmpty()) {
             storedEvents.of(id).forEach(message -> payloads.put(message.getSequenceNumber(),
-                    storedPayload(message)));
+                    storedEvents.payload(message).getData()));
         }
         return events.map(event -> HistoryEntries.entry(event, payloads.get(event.getSequence()), json));
-    }
-
-    /** The payload's bytes as stored (a message read from the store keeps its serialized form). */
-    private byte[] storedPayload(DomainEventMessage<?> message) {
-        return message.serializePayload(serializer, byte[].class).getData();
     }
 }

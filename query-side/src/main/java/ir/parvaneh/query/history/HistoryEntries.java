@@ -10,6 +10,7 @@ import ir.parvaneh.kernel.time.JalaliDate;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryEventRecord;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -17,9 +18,9 @@ import java.util.List;
 
 /**
  * The history's answer: each chained event with who acted, when (UTC, Tehran time and the Jalali day), what it
- * decided and on what basis, its full payload (as the event store holds it), and its hashes. The decision-relevant parts are read from the
- * payload by the published field names of the kernel's events, so an event added later shows what it carries
- * without a change here.
+ * decided and on what basis, its full payload (as the event store holds it), and its hashes. The decision-relevant
+ * parts are read from the payload by the published field names of the kernel's events, so an event added later shows
+ * what it carries without a change here.
  */
 final class HistoryEntries {
 
@@ -115,7 +116,7 @@ final class HistoryEntries {
                 payload = json.readTree(storedPayload);
             } catch (IOException e) {
                 // Altered in the store beyond JSON: shown as its text; the verification names the event as unreadable.
-                payload = json.getNodeFactory().textNode(new String(storedPayload, java.nio.charset.StandardCharsets.UTF_8));
+                payload = json.getNodeFactory().textNode(new String(storedPayload, StandardCharsets.UTF_8));
             }
         }
         Instant at = event.getOccurredAt().toInstant();
