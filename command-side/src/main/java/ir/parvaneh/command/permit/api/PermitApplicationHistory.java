@@ -1,5 +1,6 @@
 package ir.parvaneh.command.permit.api;
 
+import ir.parvaneh.command.infrastructure.axon.RecordedEvents;
 import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.identity.Actor;
@@ -10,7 +11,6 @@ import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitt
 import ir.parvaneh.kernel.permit.PermitApplicationId;
 import ir.parvaneh.kernel.permit.PermitStage;
 import ir.parvaneh.kernel.permit.PermitValues.AssessmentReference;
-import ir.parvaneh.command.infrastructure.axon.RecordedEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -73,7 +73,7 @@ public class PermitApplicationHistory {
             throw new DomainException(ErrorCode.NOT_FOUND, "No permit application " + id + " was submitted")
                     .with("applicationId", id.toString());
         }
-        return new History(id.toString(), events.get(events.size() - 1).sequence(), stageAfter(events), events);
+        return history(id, events);
     }
 
     /**
@@ -90,7 +90,12 @@ public class PermitApplicationHistory {
         if (events.isEmpty() || events.get(0).sequence() != 0 || !(events.get(0).payload() instanceof PermitApplicationSubmitted)) {
             return Optional.empty();
         }
-        return Optional.of(new History(id.toString(), events.get(events.size() - 1).sequence(), stageAfter(events), events));
+        return Optional.of(history(id, events));
+    }
+
+    /** The history of these events, which begin with the submission: its version and the stage they lead to. */
+    private static History history(PermitApplicationId id, List<Recorded> events) {
+        return new History(id.toString(), events.get(events.size() - 1).sequence(), stageAfter(events), events);
     }
 
     private static Recorded recorded(DomainEventMessage<?> message, Instant timestamp) {
