@@ -2,15 +2,11 @@ package ir.parvaneh.query.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ir.parvaneh.kernel.identity.Actor;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.GetPermitApplication;
-import ir.parvaneh.kernel.time.IranTime;
-import ir.parvaneh.kernel.time.JalaliDate;
 import ir.parvaneh.query.infrastructure.axon.ProcessorBatch;
 import ir.parvaneh.query.infrastructure.jooq.ColumnArrays;
-import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationEventRecord;
 import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,7 +15,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.jooq.DSLContext;
@@ -31,8 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,17 +34,16 @@ import java.util.Map;
 import java.util.Set;
 
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
-import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION_EVENT;
 
 /**
- * Projects permit-application events into {@code query.permit_application} (one row per application) and
- * {@code query.permit_application_event} (its timeline).
+ * Projects permit-application events into {@code query.permit_application}, one row per application: its stage,
+ * fees, deadlines, assignee and reasons. (Its timeline is written from the recorded events when it is shown:
+ * {@link PermitApplicationReadModel}.)
  *
- * <p>A processor batch is folded in memory and written at the batch's prepare-commit with one multi-row upsert per
- * table, in the transaction that also stores the processor's token. Idempotent: a row applies only events above its
- * {@code last_sequence} (the upsert also refuses to move it back), and a timeline step is keyed by its sequence, so a
- * redelivered batch changes nothing. After the commit, subscribers of {@link GetPermitApplication} hear the new version
- * (read-your-writes).
+ * <p>A processor batch is folded in memory and written at the batch's prepare-commit with one multi-row upsert, in
+ * the transaction that also stores the processor's token. Idempotent: a row applies only events above its
+ * {@code last_sequence} (the upsert also refuses to move it back), so a redelivered batch changes nothing. After the
+ * commit, subscribers of {@link GetPermitApplication} hear the new version (read-your-writes).
  */
 @Component
 @ProcessingGroup(PermitApplicationProjector.PROCESSING_GROUP)
@@ -73,25 +65,23 @@ class PermitApplicationProjector {
     }
 
     @EventHandler
-    void on(PermitApplicationEvent event, @SequenceNumber Long sequence, @Timestamp Instant at, MetaData metaData) {
+    void on(PermitApplicationEvent event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         ProcessorBatch.collect(BATCH, messages -> {
             Batch batch = new Batch();
             batch.preload(this, messages);
             return batch;
-        }, batch -> batch.add(this, event, sequence, at, metaData), this::write);
+        }, batch -> batch.add(this, event, sequence, at), this::write);
     }
 
-    /** A replay starts from empty tables. */
+    /** A replay starts from an empty table. */
     @ResetHandler
     void reset() {
-        dsl.truncate(PERMIT_APPLICATION_EVENT).execute();
         dsl.truncate(PERMIT_APPLICATION).execute();
     }
 
-    /** The rows a batch touched, in their state after it, and the timeline steps it adds. */
+    /** The rows a batch touched, in their state after it. */
     private static final class Batch {
         final Map<String, PermitApplicationRecord> rows = new LinkedHashMap<>();
-        final List<PermitApplicationEventRecord> steps = new ArrayList<>();
         /** Applications looked up and not found: their first event in this batch must be the submission. */
         final Set<String> absent = new HashSet<>();
 
@@ -114,8 +104,7 @@ class PermitApplicationProjector {
             });
         }
 
-        void add(PermitApplicationProjector projector, PermitApplicationEvent event, long sequence, Instant at,
-                 MetaData metaData) {
+        void add(PermitApplicationProjector projector, PermitApplicationEvent event, long sequence, Instant at) {
             String id = event.applicationId();
             PermitApplicationRecord row = rows.containsKey(id) ? rows.get(id)
                     : absent.contains(id) ? null : projector.load(id);
@@ -132,29 +121,11 @@ class PermitApplicationProjector {
                 ApplicationFold.apply(row, event, sequence, at, projector::toJson);
             }
             rows.put(id, row);
-            steps.add(projector.step(event, sequence, at, metaData));
         }
     }
 
     private PermitApplicationRecord load(String id) {
         return dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.eq(id)).fetchOne();
-    }
-
-    private PermitApplicationEventRecord step(PermitApplicationEvent event, long sequence, Instant at,
-                                              MetaData metaData) {
-        TimelineText text = TimelineText.of(event);
-        PermitApplicationEventRecord step = new PermitApplicationEventRecord();
-        step.setApplicationId(event.applicationId());
-        step.setSequence(sequence);
-        step.setType(event.getClass().getSimpleName());
-        step.setOccurredAt(at.atOffset(ZoneOffset.UTC));
-        step.setOccurredOnJalali(JalaliDate.of(at.atZone(IranTime.ZONE).toLocalDate()).toString());
-        step.setActorSubject(text(metaData.get(Actor.SUBJECT)));
-        step.setActorRole(text(metaData.get(Actor.ROLE)));
-        step.setSummaryFa(text.summaryFa());
-        step.setSummaryEn(text.summaryEn());
-        step.setDetails(toJson(text.details()));
-        return step;
     }
 
     private void write(Batch batch) {
@@ -170,9 +141,6 @@ class PermitApplicationProjector {
                 .doUpdate()
                 .set(everyColumn)
                 .where(PERMIT_APPLICATION.LAST_SEQUENCE.lt(DSL.excluded(PERMIT_APPLICATION.LAST_SEQUENCE)))
-                .execute();
-        ColumnArrays.insert(dsl, PERMIT_APPLICATION_EVENT, batch.steps)
-                .onConflictDoNothing()
                 .execute();
         // Only once the rows are committed, so that a subscriber re-reading the row sees them. The emitter defers by
         // itself only from a unit of work's STARTED phase; this runs in its PREPARE_COMMIT phase, where it would not.
@@ -198,9 +166,5 @@ class PermitApplicationProjector {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -3,6 +3,8 @@ package ir.parvaneh.query.application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.parvaneh.kernel.identity.Actor;
+import ir.parvaneh.kernel.permit.PermitApplicationEvent;
 import ir.parvaneh.kernel.permit.PermitStage;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.ApplicationView;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.Assignee;
@@ -19,7 +21,9 @@ import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.Reasons;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.TimelineEntry;
 import ir.parvaneh.kernel.time.IranTime;
 import ir.parvaneh.kernel.time.JalaliDate;
+import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.jooq.query.tables.records.PermitApplicationRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -34,9 +38,14 @@ import java.util.List;
 import java.util.Map;
 
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
-import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION_EVENT;
 
-/** Answers the permit-application queries from the tables {@link PermitApplicationProjector} keeps. */
+/**
+ * Answers the permit-application queries from the table {@link PermitApplicationProjector} keeps, and an
+ * application's timeline from its recorded events: one indexed read of its stream in the event store
+ * ({@link StoredEvents}), up to the event the row has folded, so the timeline never runs ahead of the row it is
+ * shown with and a subscriber waiting for a version sees both at once. The query side keeps no second copy of the
+ * events for it.
+ */
 @Component
 class PermitApplicationReadModel {
 
@@ -46,11 +55,13 @@ class PermitApplicationReadModel {
     private final DSLContext dsl;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StoredEvents storedEvents;
 
-    PermitApplicationReadModel(DSLContext dsl, ObjectMapper json, Clock clock) {
+    PermitApplicationReadModel(DSLContext dsl, ObjectMapper json, Clock clock, StoredEvents storedEvents) {
         this.dsl = dsl;
         this.json = json;
         this.clock = clock;
+        this.storedEvents = storedEvents;
     }
 
     @QueryHandler
@@ -60,14 +71,36 @@ class PermitApplicationReadModel {
         if (row == null) {
             return new GetPermitApplication.Result(null, List.of());
         }
-        List<TimelineEntry> timeline = dsl.selectFrom(PERMIT_APPLICATION_EVENT)
-                .where(PERMIT_APPLICATION_EVENT.APPLICATION_ID.eq(query.applicationId()))
-                .and(PERMIT_APPLICATION_EVENT.SEQUENCE.le(row.getLastSequence()))
-                .orderBy(PERMIT_APPLICATION_EVENT.SEQUENCE)
-                .fetch(e -> new TimelineEntry(e.getSequence(), e.getType(), e.getOccurredAt().toInstant(),
-                        e.getOccurredOnJalali(), e.getActorSubject(), e.getActorRole(), e.getSummaryFa(),
-                        e.getSummaryEn(), read(e.getDetails(), DETAILS)));
-        return new GetPermitApplication.Result(view(row), timeline);
+        return new GetPermitApplication.Result(view(row), timeline(query.applicationId(), row.getLastSequence()));
+    }
+
+    /** A step per recorded permit-application event up to {@code lastSequence}, oldest first. */
+    private List<TimelineEntry> timeline(String applicationId, long lastSequence) {
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (DomainEventMessage<?> message : storedEvents.of(applicationId)) {
+            if (message.getSequenceNumber() > lastSequence) {
+                break;
+            }
+            if (PermitApplicationEvent.class.isAssignableFrom(message.getPayloadType())) {
+                timeline.add(step(message, (PermitApplicationEvent) message.getPayload()));
+            }
+        }
+        return timeline;
+    }
+
+    private TimelineEntry step(DomainEventMessage<?> message, PermitApplicationEvent event) {
+        TimelineText text = TimelineText.of(event);
+        Instant at = message.getTimestamp();
+        // The details as plain JSON values (maps, lists, strings, numbers), as a client will read them.
+        Map<String, Object> details = json.convertValue(text.details(), DETAILS);
+        return new TimelineEntry(message.getSequenceNumber(), event.getClass().getSimpleName(), at,
+                JalaliDate.of(at.atZone(IranTime.ZONE).toLocalDate()).toString(),
+                text(message.getMetaData().get(Actor.SUBJECT)), text(message.getMetaData().get(Actor.ROLE)),
+                text.summaryFa(), text.summaryEn(), details);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @QueryHandler

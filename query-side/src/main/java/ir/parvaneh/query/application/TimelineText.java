@@ -35,7 +35,8 @@ import java.util.Map;
 
 /**
  * A timeline step's short Persian and English summary and the details a reader needs (rules, legal basis,
- * justification, amounts, days). Plain data only: it is stored as JSON and served as it is.
+ * justification, amounts, days), written from the recorded event each time a timeline is shown
+ * ({@link PermitApplicationReadModel}).
  */
 record TimelineText(String summaryFa, String summaryEn, Map<String, Object> details) {
 

@@ -7,6 +7,7 @@ import ir.parvaneh.kernel.permit.PermitApplicationEvent.ApplicationApproved;
 import ir.parvaneh.kernel.permit.PermitApplicationEvent.PermitApplicationSubmitted;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.FindStageQueue;
 import ir.parvaneh.kernel.permit.query.PermitApplicationQueries.QueueEntry;
+import ir.parvaneh.query.infrastructure.axon.StoredEvents;
 import ir.parvaneh.query.support.QuerySideIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -32,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 
 import static ir.parvaneh.query.application.Applications.tokenOf;
 import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION;
-import static ir.parvaneh.query.jooq.query.Tables.PERMIT_APPLICATION_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -61,6 +61,8 @@ class PermitApplicationViewsTest {
     PermitApplicationProjector projector;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    StoredEvents storedEvents;
 
     Applications applications;
 
@@ -73,6 +75,42 @@ class PermitApplicationViewsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> dsl.select(PERMIT_APPLICATION.LAST_SEQUENCE)
                 .from(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.eq(id))
                 .fetchOptional(PERMIT_APPLICATION.LAST_SEQUENCE).orElse(-1L) >= version);
+    }
+
+    @Test
+    void givenAnEventTheRowHasNotFoldedYetThenTheTimelineStopsWhereTheRowIs() throws Exception {
+        String slug = Applications.slug();
+        Actor citizen = Applications.citizen("زهرا صالحی");
+        var application = applications.application(slug, citizen);
+        application.submit("77/1", T0);
+        long returned = application.checkFailedAndReturn(T0.plusSeconds(1));
+        awaitVersion(application.id, returned);
+        PooledStreamingEventProcessor processor = processing
+                .eventProcessor(PermitApplicationProjector.PROCESSING_GROUP, PooledStreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        try {
+            // Recorded in the store, not yet in the row: the timeline is written from the store, but only up to the
+            // event the row has folded, so the two never disagree.
+            long resubmitted = application.resubmit(2, T0.plusSeconds(60));
+            mvc.perform(get("/api/me/applications/" + application.id).with(tokenOf(citizen)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.application.version").value(returned))
+                    .andExpect(jsonPath("$.timeline.length()").value((int) returned + 1))
+                    .andExpect(jsonPath("$.timeline[" + returned + "].type").value("ApplicationReturnedForCorrection"));
+            processor.start();
+            mvc.perform(get("/api/me/applications/" + application.id).param("version", String.valueOf(resubmitted))
+                            .with(tokenOf(citizen)))
+                    .andExpect(jsonPath("$.application.version").value(resubmitted))
+                    .andExpect(jsonPath("$.timeline.length()").value((int) resubmitted + 1))
+                    .andExpect(jsonPath("$.timeline[" + resubmitted + "].type").value("PermitApplicationResubmitted"))
+                    .andExpect(jsonPath("$.timeline[" + resubmitted + "].details.round").value(2))
+                    .andExpect(jsonPath("$.timeline[" + resubmitted + "].actorSubject").value(citizen.subject()));
+        } finally {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+        }
     }
 
     @Test
@@ -245,7 +283,7 @@ class PermitApplicationViewsTest {
 
         // 2026-11-23 10:00 in Tehran (06:30 UTC): the 22nd's review is overdue by 10 hours, the 27th's has 4 days 14 h.
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T06:30:00Z"), ZoneOffset.UTC);
-        PermitApplicationReadModel readModel = new PermitApplicationReadModel(dsl, json, clock);
+        PermitApplicationReadModel readModel = new PermitApplicationReadModel(dsl, json, clock, storedEvents);
         List<QueueEntry> queue = readModel.queue(new FindStageQueue(slug, "IN_REVIEW")).entries();
         assertThat(queue).extracting(QueueEntry::id).containsExactly(late.id, early.id);
         assertThat(queue.get(0).waitingSeconds()).isEqualTo(Duration.ofDays(3).minusHours(1).toSeconds());
@@ -355,23 +393,20 @@ class PermitApplicationViewsTest {
     void givenARedeliveredOrOlderEventThenTheViewsAreUnchanged() {
         String id = ir.parvaneh.kernel.permit.PermitApplicationId.random().toString();
         Actor citizen = Applications.citizen("تکرار");
-        MetaData by = MetaData.from(citizen.toMetaData());
         PermitApplicationSubmitted submitted = new PermitApplicationSubmitted(id, "c1", "municipality-x",
                 Applications.slug(), "40/1", citizen.subject(), citizen.displayName(), citizen.nationalCode(),
                 "2026-11-20", null, null, null, List.of());
-        projector.on(submitted, 0L, T0, by);
+        projector.on(submitted, 0L, T0);
         projector.on(new ir.parvaneh.kernel.permit.PermitApplicationEvent.FeesAssessed(id, null, "1", "ab", List.of(),
-                100, 0, 100, "2026-12-20"), 1L, T0.plusSeconds(1), by);
+                100, 0, 100, "2026-12-20"), 1L, T0.plusSeconds(1));
         Record before = dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.eq(id)).fetchOne();
 
-        projector.on(submitted, 0L, T0, by);
+        projector.on(submitted, 0L, T0);
         projector.on(new ir.parvaneh.kernel.permit.PermitApplicationEvent.FeesAssessed(id, null, "1", "ab", List.of(),
-                999, 0, 999, "2026-12-30"), 1L, T0.plusSeconds(5), by);
+                999, 0, 999, "2026-12-30"), 1L, T0.plusSeconds(5));
 
         assertThat(dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.eq(id)).fetchOne())
                 .isEqualTo(before);
-        assertThat(dsl.fetchCount(PERMIT_APPLICATION_EVENT, PERMIT_APPLICATION_EVENT.APPLICATION_ID.eq(id)))
-                .isEqualTo(2);
     }
 
     @Test
@@ -394,8 +429,6 @@ class PermitApplicationViewsTest {
         List<String> ids = List.of(one.id, two.id);
         var liveRows = dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.in(ids))
                 .orderBy(PERMIT_APPLICATION.ID).fetch();
-        var liveSteps = dsl.selectFrom(PERMIT_APPLICATION_EVENT).where(PERMIT_APPLICATION_EVENT.APPLICATION_ID.in(ids))
-                .orderBy(PERMIT_APPLICATION_EVENT.APPLICATION_ID, PERMIT_APPLICATION_EVENT.SEQUENCE).fetch();
 
         PooledStreamingEventProcessor processor = processing
                 .eventProcessor(PermitApplicationProjector.PROCESSING_GROUP, PooledStreamingEventProcessor.class)
@@ -409,8 +442,5 @@ class PermitApplicationViewsTest {
         awaitVersion(two.id, twoVersion);
         assertThat(dsl.selectFrom(PERMIT_APPLICATION).where(PERMIT_APPLICATION.ID.in(ids))
                 .orderBy(PERMIT_APPLICATION.ID).fetch()).isEqualTo(liveRows);
-        assertThat(dsl.selectFrom(PERMIT_APPLICATION_EVENT).where(PERMIT_APPLICATION_EVENT.APPLICATION_ID.in(ids))
-                .orderBy(PERMIT_APPLICATION_EVENT.APPLICATION_ID, PERMIT_APPLICATION_EVENT.SEQUENCE).fetch())
-                .isEqualTo(liveSteps);
     }
 }
