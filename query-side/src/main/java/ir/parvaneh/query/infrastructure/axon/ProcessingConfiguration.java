@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.jooq.DSLContext;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +73,19 @@ class ProcessingConfiguration {
                     }
                     return builder;
                 });
+    }
+
+    /**
+     * No correlation data. Axon copies correlation data from the message being handled into every message created
+     * while handling it; its default provider reads the handled message's metadata to do so. The query side's
+     * handlers send nothing that anyone correlates (they write rows; a subscription update carries only the new
+     * version), yet every event's metadata was deserialised just to correlate the result Axon wraps around each
+     * handler invocation, which it then discards: a seventh of the permit-applications projection's rebuild, whose
+     * handlers do not read metadata at all. Declaring a provider replaces Axon's default one.
+     */
+    @Bean
+    CorrelationDataProvider noCorrelationData() {
+        return message -> Map.of();
     }
 
     /** The heartbeat: first at start (before the processors claim), then every {@code parvaneh.projections.heartbeat}. */
