@@ -36,11 +36,15 @@ final class CanonicalBytes {
         try {
             reader.skipWhitespace();
             Object document = reader.value(0);
+            int scalarStart = reader.scalarStart;
+            int scalarEnd = reader.scalarEnd;
             reader.skipWhitespace();
             if (document == null || reader.pos != json.length) {
                 return null;
             }
-            if (!reader.write(document)) {
+            if (document == SCALAR) {
+                reader.copy(scalarStart, scalarEnd);
+            } else if (!reader.write(document)) {
                 return null;
             }
             return reader.size == reader.out.length ? reader.out : Arrays.copyOf(reader.out, reader.size);
@@ -49,39 +53,68 @@ final class CanonicalBytes {
         }
     }
 
-    /** A scalar: the range of its stored bytes (a string with its quotes). */
-    private record Raw(int start, int end) {
-    }
+    /**
+     * What {@link #value} answers for a string, number or literal, whose stored bytes (a string with its quotes) are
+     * then {@link #scalarStart} to {@link #scalarEnd}: scalars are kept as ranges in their container, not as objects.
+     */
+    private static final Object SCALAR = new Object();
+    private int scalarStart;
+    private int scalarEnd;
 
-    /** An object's members in stored order: name ranges (inside the quotes) and values. */
+    /**
+     * An object's members in stored order: name ranges (inside the quotes), and each value as a nested container or,
+     * for a scalar, {@code null} and the range of its bytes.
+     */
     private static final class Members {
         int[] nameStart = new int[8];
         int[] nameEnd = new int[8];
-        Object[] values = new Object[8];
+        int[] valueStart = new int[8];
+        int[] valueEnd = new int[8];
+        Object[] nested = new Object[8];
         int count;
 
-        void add(int start, int end, Object value) {
-            if (count == values.length) {
-                nameStart = Arrays.copyOf(nameStart, count * 2);
-                nameEnd = Arrays.copyOf(nameEnd, count * 2);
-                values = Arrays.copyOf(values, count * 2);
+        void add(int start, int end, Object value, int scalarStart, int scalarEnd) {
+            if (count == nested.length) {
+                int grown = count * 2;
+                nameStart = Arrays.copyOf(nameStart, grown);
+                nameEnd = Arrays.copyOf(nameEnd, grown);
+                valueStart = Arrays.copyOf(valueStart, grown);
+                valueEnd = Arrays.copyOf(valueEnd, grown);
+                nested = Arrays.copyOf(nested, grown);
             }
             nameStart[count] = start;
             nameEnd[count] = end;
-            values[count++] = value;
+            if (value == SCALAR) {
+                valueStart[count] = scalarStart;
+                valueEnd[count] = scalarEnd;
+            } else {
+                nested[count] = value;
+            }
+            count++;
         }
     }
 
-    /** An array's elements. */
+    /** An array's elements: each a nested container or, for a scalar, {@code null} and the range of its bytes. */
     private static final class Elements {
-        Object[] items = new Object[8];
+        int[] itemStart = new int[8];
+        int[] itemEnd = new int[8];
+        Object[] nested = new Object[8];
         int count;
 
-        void add(Object item) {
-            if (count == items.length) {
-                items = Arrays.copyOf(items, count * 2);
+        void add(Object value, int scalarStart, int scalarEnd) {
+            if (count == nested.length) {
+                int grown = count * 2;
+                itemStart = Arrays.copyOf(itemStart, grown);
+                itemEnd = Arrays.copyOf(itemEnd, grown);
+                nested = Arrays.copyOf(nested, grown);
             }
-            items[count++] = item;
+            if (value == SCALAR) {
+                itemStart[count] = scalarStart;
+                itemEnd[count] = scalarEnd;
+            } else {
+                nested[count] = value;
+            }
+            count++;
         }
     }
 
@@ -107,7 +140,7 @@ final class CanonicalBytes {
             case '[' -> array(depth);
             case '"' -> {
                 int start = pos;
-                yield string() ? new Raw(start, pos) : null;
+                yield string() ? scalar(start, pos) : null;
             }
             case 't' -> literal("true");
             case 'f' -> literal("false");
@@ -142,7 +175,7 @@ final class CanonicalBytes {
             if (value == null) {
                 return null;
             }
-            members.add(start, end, value);
+            members.add(start, end, value, scalarStart, scalarEnd);
             skipWhitespace();
             byte next = in[pos++];
             if (next == '}') {
@@ -168,7 +201,7 @@ final class CanonicalBytes {
             if (value == null) {
                 return null;
             }
-            elements.add(value);
+            elements.add(value, scalarStart, scalarEnd);
             skipWhitespace();
             byte next = in[pos++];
             if (next == ']') {
@@ -256,7 +289,13 @@ final class CanonicalBytes {
                 return null;
             }
         }
-        return new Raw(start, pos);
+        return scalar(start, pos);
+    }
+
+    private Object scalar(int start, int end) {
+        scalarStart = start;
+        scalarEnd = end;
+        return SCALAR;
     }
 
     /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, kept as written. */
@@ -289,7 +328,7 @@ final class CanonicalBytes {
         if (pos < in.length && (Character.isLetterOrDigit(in[pos]) || in[pos] == '.' || in[pos] == '-' || in[pos] == '+')) {
             return null;
         }
-        return pos - start > MAX_NUMBER_LENGTH ? null : new Raw(start, pos);
+        return pos - start > MAX_NUMBER_LENGTH ? null : scalar(start, pos);
     }
 
     private boolean digits() {
@@ -300,13 +339,11 @@ final class CanonicalBytes {
         return pos > start;
     }
 
-    /** Writes the value canonically; {@code false} if an object names a member twice (the general path refuses it). */
+    /** Writes a container canonically; {@code false} if an object names a member twice (the general path refuses it). */
     private boolean write(Object node) {
-        if (node instanceof Raw raw) {
-            copy(raw.start, raw.end);
-        } else if (node instanceof Members members) {
+        if (node instanceof Members members) {
             put((byte) '{');
-            Integer[] order = sorted(members);
+            int[] order = sorted(members);
             if (order == null) {
                 return false;
             }
@@ -319,7 +356,10 @@ final class CanonicalBytes {
                 copy(members.nameStart[m], members.nameEnd[m]);
                 put((byte) '"');
                 put((byte) ':');
-                if (!write(members.values[m])) {
+                Object nested = members.nested[m];
+                if (nested == null) {
+                    copy(members.valueStart[m], members.valueEnd[m]);
+                } else if (!write(nested)) {
                     return false;
                 }
             }
@@ -331,7 +371,10 @@ final class CanonicalBytes {
                 if (i > 0) {
                     put((byte) ',');
                 }
-                if (!write(elements.items[i])) {
+                Object nested = elements.nested[i];
+                if (nested == null) {
+                    copy(elements.itemStart[i], elements.itemEnd[i]);
+                } else if (!write(nested)) {
                     return false;
                 }
             }
@@ -340,22 +383,47 @@ final class CanonicalBytes {
         return true;
     }
 
-    /** Member indexes sorted by name (ASCII bytes: the same order as UTF-16 code units); {@code null} on a duplicate. */
-    private Integer[] sorted(Members members) {
-        Integer[] order = new Integer[members.count];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compare(in, members.nameStart[a], members.nameEnd[a],
-                in, members.nameStart[b], members.nameEnd[b]));
-        for (int i = 1; i < order.length; i++) {
-            int a = order[i - 1];
-            int b = order[i];
-            if (Arrays.equals(in, members.nameStart[a], members.nameEnd[a], in, members.nameStart[b], members.nameEnd[b])) {
-                return null;
+    /**
+     * Member indexes sorted by name (ASCII bytes: the same order as UTF-16 code units); {@code null} on a duplicate.
+     * An insertion sort: objects have few members, often already in order, and their names are short.
+     */
+    private int[] sorted(Members members) {
+        int count = members.count;
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            int m = i;
+            int j = i - 1;
+            while (j >= 0) {
+                int c = compareNames(members, order[j], m);
+                if (c == 0) {
+                    return null;
+                }
+                if (c < 0) {
+                    break;
+                }
+                order[j + 1] = order[j];
+                j--;
             }
+            order[j + 1] = m;
         }
         return order;
+    }
+
+    /** Compares two member names byte by byte (unsigned; names here are ASCII). */
+    private int compareNames(Members members, int a, int b) {
+        int i = members.nameStart[a];
+        int aEnd = members.nameEnd[a];
+        int j = members.nameStart[b];
+        int bEnd = members.nameEnd[b];
+        while (i < aEnd && j < bEnd) {
+            int c = (in[i] & 0xff) - (in[j] & 0xff);
+            if (c != 0) {
+                return c;
+            }
+            i++;
+            j++;
+        }
+        return (aEnd - i) - (bEnd - j);
     }
 
     private void copy(int start, int end) {
