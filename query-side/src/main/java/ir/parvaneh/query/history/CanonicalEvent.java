@@ -1,5 +1,10 @@
 package ir.parvaneh.query.history;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +41,7 @@ record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier,
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     CanonicalEvent {
         actor = new TreeMap<>(actor);
@@ -50,6 +56,37 @@ record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier,
             }
         });
         return actor;
+    }
+
+    /**
+     * The {@code actor.*} entries of an event's metadata read from its stored JSON (an object of members), without
+     * deserialising the rest; {@code null} if the stored form is anything else, or an {@code actor.*} value is not a
+     * string or null, in which case {@link #actorOf(Map)} of the deserialised metadata decides.
+     */
+    static SortedMap<String, String> actorOf(byte[] storedMetaData) {
+        SortedMap<String, String> actor = new TreeMap<>();
+        try (JsonParser parser = JSON.createParser(storedMetaData)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!key.startsWith(ACTOR_PREFIX)) {
+                    parser.skipChildren();
+                } else if (value == JsonToken.VALUE_STRING) {
+                    actor.put(key, parser.getText());
+                } else if (value == JsonToken.VALUE_NULL) {
+                    actor.remove(key);
+                } else {
+                    return null;
+                }
+            }
+            return token == JsonToken.END_OBJECT && parser.nextToken() == null ? actor : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The canonical form's UTF-8 bytes. Members are written in their sorted order. */

@@ -42,6 +42,29 @@ class CanonicalFormTest {
     }
 
     @Test
+    void givenStoredMetadataThenTheActorReadFromItsBytesIsTheActorOfTheDeserialisedMetadata() throws Exception {
+        var jackson = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, Object> metaData = new java.util.LinkedHashMap<>();
+        metaData.put("traceId", "t-1");
+        metaData.put("actor.name", "مریم \"احمدی\"\n");
+        metaData.put("actor.subject", "s-1");
+        metaData.put("nested", Map.of("actor.role", "not an actor entry", "list", java.util.List.of(1, 2)));
+        metaData.put("actor.role", "CITIZEN");
+        metaData.put("actor.municipality", null);
+        byte[] stored = jackson.writeValueAsBytes(metaData);
+        assertThat(CanonicalEvent.actorOf(stored))
+                .isEqualTo(CanonicalEvent.actorOf(jackson.readValue(stored, Map.class)))
+                .containsOnlyKeys("actor.name", "actor.role", "actor.subject");
+
+        // Not a plain string: the deserialised metadata decides.
+        assertThat(CanonicalEvent.actorOf("{\"actor.level\":3}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(CanonicalEvent.actorOf("{\"actor.x\":{\"a\":1}}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(CanonicalEvent.actorOf("[]".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(CanonicalEvent.actorOf("{\"actor.x\":\"a\"".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(CanonicalEvent.actorOf("{} {}".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
     void givenTheSameEventWrittenDifferentlyThenTheSameHash() {
         byte[] a = CanonicalJson.utf8("{\"x\":1,\"y\":[\"پ\"]}".getBytes(StandardCharsets.UTF_8));
         byte[] b = CanonicalJson.utf8("{ \"y\" : [ \"\\u067e\" ] ,\n \"x\" : 1 }".getBytes(StandardCharsets.UTF_8));

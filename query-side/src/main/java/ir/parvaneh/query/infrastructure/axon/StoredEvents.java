@@ -41,4 +41,9 @@ public class StoredEvents {
     public SerializedObject<byte[]> payload(EventMessage<?> message) {
         return message.serializePayload(serializer, byte[].class);
     }
+
+    /** The event's metadata as the event store holds it, likewise without deserialising it. */
+    public SerializedObject<byte[]> metaData(EventMessage<?> message) {
+        return message.serializeMetaData(serializer, byte[].class);
+    }
 }
