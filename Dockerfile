@@ -94,12 +94,6 @@ ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/app.jar"]
 # ---------------------------------------------------------------------------------------------------
 FROM runtime AS command-side
 COPY --from=build /src/command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar /app/app.jar
-# The parallel collector instead of G1 (the default from 2 CPUs and 1.8 GB up): on the 2-core machine of issue 5
-# its collector threads took half of G1's CPU per permit submission, and the command side as a whole 4.24 against
-# 4.48 ms per submission on average over five runs each (one back-to-back pair: 3.58 against 4.39 ms) on a machine
-# shared with other work, where runs of one build spread by a fifth. The price: longer stop-the-world pauses (the
-# slowest submission of a run 0.3-1.2 s against 0.3-0.5 s). scripts/run and scripts/bench/submissions start it so.
-ENTRYPOINT ["java","-XX:+UseParallelGC","-XX:MaxRAMPercentage=75","-jar","/app/app.jar"]
 # Application documents (PDFs) live here; docker-compose mounts a volume, which inherits this ownership.
 RUN mkdir -p /var/lib/parvaneh/documents && chown -R parvaneh:parvaneh /var/lib/parvaneh
 ENV PARVANEH_DOCUMENTS_DIR=/var/lib/parvaneh/documents
