@@ -44,10 +44,13 @@ public class HttpBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "lookups";
+        if (mode.equals("submissions")) {
+            selfTest();
+        }
         String base = args.length > 1 ? args[1] : "http://127.0.0.1:8081";
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<Sample> samples = mode.equals("floor") ? List.of()
+        List<Sample> samples = mode.equals("floor") || mode.equals("selftest") ? List.of()
                 : sample(http, base, Path.of("command-side/src/main/resources/demo/qazvin-province-cities.csv"));
         Random random = new Random(42);
         if (mode.equals("lookups")) {
@@ -76,12 +79,14 @@ public class HttpBench {
             if (!submissions(http, base, tokenUrl, jdbcUrl, samples, random, requests, clients, warmUp)) {
                 System.exit(1);
             }
+        } else if (mode.equals("selftest")) {
+            selfTest();
         } else if (mode.equals("floor")) {
             String jdbcUrl = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/parvaneh";
             int clients = args.length > 3 ? Integer.parseInt(args[3]) : 16;
             floor(jdbcUrl, requests, clients);
         } else {
-            throw new IllegalArgumentException("modes: lookups, assessments, submissions, floor");
+            throw new IllegalArgumentException("modes: lookups, assessments, submissions, floor, selftest");
         }
     }
 
@@ -388,9 +393,18 @@ public class HttpBench {
     private static final Pattern PASSED_AND_PRICED = Pattern.compile(
             "\"stage\":\"AWAITING_PAYMENT\",\"complianceResult\":\"PASSED\",\"violatedRules\":\\[\\],\"dueRials\":[1-9]");
 
-    /** {@code n} submissions (each a new application) by {@code clients} concurrent clients, cycling through the pool. */
+    /**
+     * {@code n} submissions (each a new application) by {@code clients} concurrent clients, cycling through the pool.
+     * Each client is one thread with its own kept-alive connection ({@link Connection}), sending requests built once
+     * per run: the bearer token, JSON content type and length, and the body, as bytes.
+     */
     private static Run submit(HttpClient http, String base, String token, List<Prepared> pool, int n, int clients)
             throws Exception {
+        URI uri = URI.create(base + "/api/permit-applications");
+        List<byte[]> requests = new ArrayList<>();
+        for (Prepared prepared : pool) {
+            requests.add(Connection.post(uri, token, prepared.body()));
+        }
         long[] nanos = new long[n];
         boolean[] passed = new boolean[n];
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
@@ -401,31 +415,32 @@ public class HttpBench {
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             running.add(threads.submit(() -> {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    Prepared prepared = pool.get(i % pool.size());
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/permit-applications"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(prepared.body())).build();
-                    long t = System.nanoTime();
-                    HttpResponse<String> response;
-                    try {
-                        response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    } catch (IOException e) {
+                try (Connection connection = new Connection(uri.getHost(), uri.getPort())) {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        Prepared prepared = pool.get(i % pool.size());
+                        long t = System.nanoTime();
+                        Connection.Answer response;
+                        try {
+                            response = connection.exchange(requests.get(i % pool.size()));
+                        } catch (IOException e) {
+                            nanos[i] = System.nanoTime() - t;
+                            connection.close();
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, "request " + i + ": " + e);
+                            continue;
+                        }
                         nanos[i] = System.nanoTime() - t;
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, "request " + i + ": " + e);
-                        continue;
-                    }
-                    nanos[i] = System.nanoTime() - t;
-                    if (response.statusCode() != 201) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, "assessment " + prepared.assessmentId() + " answered "
-                                + response.statusCode() + ": " + response.body());
-                    } else if (PASSED_AND_PRICED.matcher(response.body()).find()) {
-                        passed[i] = true;
-                    } else {
-                        firstFailure.compareAndSet(null, "assessment " + prepared.assessmentId() + " was not passed and priced: "
-                                + response.body().substring(0, Math.min(600, response.body().length())));
+                        if (response.status() != 201) {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, "assessment " + prepared.assessmentId() + " answered "
+                                    + response.status() + ": " + response.text());
+                        } else if (passedAndPriced(response.body())) {
+                            passed[i] = true;
+                        } else {
+                            String text = response.text();
+                            firstFailure.compareAndSet(null, "assessment " + prepared.assessmentId() + " was not passed and priced: "
+                                    + text.substring(0, Math.min(600, text.length())));
+                        }
                     }
                 }
                 return null;
@@ -437,6 +452,260 @@ public class HttpBench {
         long wall = System.nanoTime() - started;
         threads.shutdown();
         return new Run(nanos, passed, wall, failures, firstFailure);
+    }
+
+    private static final byte[] PASSED_AND_PRICED_PREFIX = ("\"stage\":\"AWAITING_PAYMENT\",\"complianceResult\":\"PASSED\","
+            + "\"violatedRules\":[],\"dueRials\":").getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether a receipt says passed and priced, as {@link #PASSED_AND_PRICED} matches it (the stage, the result, no
+     * violated rule and a positive amount due, in that order), by a search of the bytes. {@code main} checks the two
+     * agree before a run.
+     */
+    static boolean passedAndPriced(byte[] body) {
+        byte[] prefix = PASSED_AND_PRICED_PREFIX;
+        outer:
+        for (int i = 0; i + prefix.length < body.length; i++) {
+            for (int j = 0; j < prefix.length; j++) {
+                if (body[i + j] != prefix[j]) {
+                    continue outer;
+                }
+            }
+            byte digit = body[i + prefix.length];
+            if (digit >= '1' && digit <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The submissions' own client and answer check against what they replace, run before every submissions run (and
+     * alone as {@code selftest}): a local server answers with a length, in chunks (with an extension and a trailer),
+     * and with {@code Connection: close}, and {@link #passedAndPriced} must agree with {@link #PASSED_AND_PRICED} on
+     * passing, failing, unpriced and Persian answers.
+     */
+    static void selfTest() throws Exception {
+        String passing = "{\"applicationId\":\"x\",\"version\":2,\"stage\":\"AWAITING_PAYMENT\",\"complianceResult\":\"PASSED\","
+                + "\"violatedRules\":[],\"dueRials\":5000000,\"recorded\":[{\"actorName\":\"مریم احمدی\"}]}";
+        List<String> bodies = List.of(passing, passing.replace("5000000", "0"), passing.replace("PASSED", "FAILED"),
+                passing.replace("[]", "[{\"rule\":\"max-floors\"}]"), passing.replace("AWAITING_PAYMENT", "RETURNED_FOR_CORRECTION"),
+                passing.replace(",\"recorded\"", "").replace("5000000}", "5"), passing.substring(0, passing.indexOf("5000000")), "");
+        for (String body : bodies) {
+            if (passedAndPriced(body.getBytes(StandardCharsets.UTF_8)) != PASSED_AND_PRICED.matcher(body).find()) {
+                throw new IllegalStateException("the byte search and the pattern disagree on " + body);
+            }
+        }
+        byte[] json = passing.getBytes(StandardCharsets.UTF_8);
+        int split = 40;
+        List<byte[]> answers = List.of(
+                concat(("HTTP/1.1 201 \r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), json),
+                concat(("HTTP/1.1 201 \r\ntransfer-encoding: chunked\r\n\r\n" + Integer.toHexString(split) + ";x=y\r\n").getBytes(StandardCharsets.US_ASCII),
+                        Arrays.copyOf(json, split), ("\r\n" + Integer.toHexString(json.length - split) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                        Arrays.copyOfRange(json, split, json.length), "\r\n0\r\nX-Trailer: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+                concat(("HTTP/1.1 400 \r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII)));
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> {
+                int answered = 0;
+                while (answered < 2 * answers.size()) {
+                    try (java.net.Socket s = server.accept()) {
+                        accepted.incrementAndGet();
+                        java.io.InputStream in = s.getInputStream();
+                        while (answered < 2 * answers.size()) {
+                            int read = in.read(new byte[4096]);
+                            if (read < 0) {
+                                break;
+                            }
+                            byte[] answer = answers.get(answered++ % answers.size());
+                            s.getOutputStream().write(answer);
+                            if (new String(answer, StandardCharsets.US_ASCII).contains("Connection: close")) {
+                                break;
+                            }
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            serving.start();
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/permit-applications");
+            try (Connection connection = new Connection(uri.getHost(), uri.getPort())) {
+                for (int round = 0; round < 2; round++) {
+                    for (byte[] expected : answers) {
+                        Connection.Answer answer = connection.exchange(Connection.post(uri, "t0k3n", "{}"));
+                        int status = Integer.parseInt(new String(expected, 9, 3, StandardCharsets.US_ASCII));
+                        byte[] body = status == 201 ? json : "{}".getBytes(StandardCharsets.US_ASCII);
+                        if (answer.status() != status || !Arrays.equals(answer.body(), body)) {
+                            throw new IllegalStateException("the client read " + answer.status() + " " + answer.text());
+                        }
+                    }
+                }
+            }
+            serving.join(5_000);
+        }
+        if (accepted.get() != 2) {
+            throw new IllegalStateException("the client did not reconnect after Connection: close (" + accepted.get() + " connections)");
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    /**
+     * The benchmark's own HTTP/1.1 client for the submissions (the JDK's {@code HttpClient} spent about a tenth of the
+     * machine's CPU in its own machinery at 16 clients, issue 5): one blocking socket kept alive, requests written as
+     * prepared bytes, answers read whole (with a {@code Content-Length} or chunked), reconnecting when the server closes
+     * the connection ({@code Connection: close}, as Tomcat does after 100 requests on one) or on a failure.
+     */
+    static final class Connection implements AutoCloseable {
+
+        /** A status and the body's bytes; {@link #text()} decodes them (for failure messages only). */
+        record Answer(int status, byte[] body) {
+            String text() {
+                return new String(body, StandardCharsets.UTF_8);
+            }
+        }
+
+        private final String host;
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+        private byte[] buffer = new byte[64 * 1024];
+        private int start;
+        private int end;
+
+        Connection(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        static byte[] post(URI uri, String token, String json) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            return request;
+        }
+
+        Answer exchange(byte[] request) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(host, port);
+                socket.setTcpNoDelay(true);
+                in = socket.getInputStream();
+                out = socket.getOutputStream();
+                start = end = 0;
+            }
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP/1.1 answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    close = value.toLowerCase(Locale.ROOT).contains("close");
+                }
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(8 * 1024);
+            if (chunked) {
+                for (int size = chunkSize(line()); size > 0; size = chunkSize(line())) {
+                    read(size, body);
+                    if (!line().isEmpty()) {
+                        throw new IOException("a chunk not followed by CRLF");
+                    }
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                read((int) length, body);
+            } else {
+                throw new IOException("an answer with neither a length nor chunks");
+            }
+            if (close) {
+                close();
+            }
+            return new Answer(status, body.toByteArray());
+        }
+
+        private static int chunkSize(String line) {
+            int extension = line.indexOf(';');
+            return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+        }
+
+        /** The next line, without its CRLF. */
+        private String line() throws IOException {
+            while (true) {
+                for (int i = start; i + 1 < end; i++) {
+                    if (buffer[i] == '\r' && buffer[i + 1] == '\n') {
+                        String line = new String(buffer, start, i - start, StandardCharsets.ISO_8859_1);
+                        start = i + 2;
+                        return line;
+                    }
+                }
+                fill();
+            }
+        }
+
+        private void read(int count, java.io.ByteArrayOutputStream into) throws IOException {
+            while (count > 0) {
+                if (start == end) {
+                    fill();
+                }
+                int take = Math.min(count, end - start);
+                into.write(buffer, start, take);
+                start += take;
+                count -= take;
+            }
+        }
+
+        private void fill() throws IOException {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int read = in.read(buffer, end, buffer.length - end);
+            if (read < 0) {
+                throw new IOException("the server closed the connection");
+            }
+            end += read;
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import ir.parvaneh.kernel.error.DomainException;
 import ir.parvaneh.kernel.error.ErrorCode;
 import ir.parvaneh.kernel.text.PersianText;
 
+import java.util.regex.Pattern;
+
 /**
  * The Iranian national code (کد ملی): ten digits, the last a check digit over the first nine
  * (weights 10..2, sum modulo 11; remainder below 2 is the check digit itself, otherwise 11 minus it).
@@ -11,6 +13,12 @@ import ir.parvaneh.kernel.text.PersianText;
  * (8 or 9 digits), as codes typed into spreadsheets often have; the stored form is ten Latin digits.
  */
 public record NationalCode(String value) {
+
+    // Compiled once: every actor built from a token or from a message's metadata parses its national code, several
+    // times per request (issue 5), and String.matches/replaceAll compiled their expression at every call.
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]");
+    private static final Pattern LEADING_ZEROS_LOST = Pattern.compile("\\d{8,9}");
+    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
 
     public NationalCode {
         if (!isValid(value)) {
@@ -28,18 +36,18 @@ public record NationalCode(String value) {
         if (raw == null) {
             return "";
         }
-        String digits = PersianText.latinDigits(raw).replaceAll("[\\s\\-]", "");
-        if (digits.matches("\\d{8,9}")) {
+        String digits = SEPARATORS.matcher(PersianText.latinDigits(raw)).replaceAll("");
+        if (LEADING_ZEROS_LOST.matcher(digits).matches()) {
             digits = "0".repeat(10 - digits.length()) + digits;
         }
         return digits;
     }
 
     public static boolean isValid(String code) {
-        if (code == null || !code.matches("\\d{10}")) {
+        if (code == null || !TEN_DIGITS.matcher(code).matches()) {
             return false;
         }
-        if (code.chars().distinct().count() == 1) {
+        if (code.chars().allMatch(c -> c == code.charAt(0))) {
             return false;
         }
         int sum = 0;

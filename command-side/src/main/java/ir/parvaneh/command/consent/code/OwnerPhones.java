@@ -2,8 +2,14 @@ package ir.parvaneh.command.consent.code;
 
 import ir.parvaneh.kernel.text.PersianText;
 
+import java.util.regex.Pattern;
+
 /** Iranian mobile numbers as the platform keeps and shows them. */
 public final class OwnerPhones {
+
+    // Compiled once: the contact recorder normalises the caller's number on every request (issue 5).
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()]");
+    private static final Pattern MOBILE = Pattern.compile("09\\d{9}");
 
     private OwnerPhones() {
     }
@@ -17,7 +23,7 @@ public final class OwnerPhones {
         if (raw == null) {
             return null;
         }
-        String digits = PersianText.latinDigits(raw).replaceAll("[\\s\\-()]", "");
+        String digits = SEPARATORS.matcher(PersianText.latinDigits(raw)).replaceAll("");
         if (digits.startsWith("+98")) {
             digits = "0" + digits.substring(3);
         } else if (digits.startsWith("0098")) {
@@ -25,7 +31,7 @@ public final class OwnerPhones {
         } else if (digits.startsWith("9") && digits.length() == 10) {
             digits = "0" + digits;
         }
-        return digits.matches("09\\d{9}") ? digits : null;
+        return MOBILE.matcher(digits).matches() ? digits : null;
     }
 
     /** The number as shown to the engineer and written in events: {@code 0912***4567}. */
