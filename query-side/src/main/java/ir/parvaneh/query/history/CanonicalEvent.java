@@ -3,6 +3,7 @@ package ir.parvaneh.query.history;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier,
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final ObjectMapper TREES = new ObjectMapper(JSON);
 
     CanonicalEvent {
         actor = new TreeMap<>(actor);
@@ -59,9 +61,33 @@ record CanonicalEvent(String aggregateId, long sequence, String eventIdentifier,
     }
 
     /**
-     * The {@code actor.*} entries of an event's metadata read from its stored JSON (an object of members), without
-     * deserialising the rest; {@code null} if the stored form is anything else, or an {@code actor.*} value is not a
-     * string or null, in which case {@link #actorOf(Map)} of the deserialised metadata decides.
+     * The {@code actor.*} entries of an event's metadata as the event store holds it, each one with a value as its
+     * text: what the projector chains and what the verification recomputes from the stored row, so that both read it
+     * here. The form the command side writes (an object of string members) is streamed ({@link #actorOf(byte[])});
+     * any other form is read as a tree. {@link IllegalArgumentException} when the bytes are not JSON.
+     */
+    static SortedMap<String, String> storedActor(byte[] storedMetaData) {
+        SortedMap<String, String> streamed = actorOf(storedMetaData);
+        if (streamed != null) {
+            return streamed;
+        }
+        SortedMap<String, String> actor = new TreeMap<>();
+        try {
+            TREES.readTree(storedMetaData).properties().forEach(entry -> {
+                if (entry.getKey().startsWith(ACTOR_PREFIX) && !entry.getValue().isNull()) {
+                    actor.put(entry.getKey(), entry.getValue().asText());
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Metadata is not JSON", e);
+        }
+        return actor;
+    }
+
+    /**
+     * The {@code actor.*} entries read from stored metadata by streaming, without building the rest; {@code null} if
+     * the stored form is anything but one object, or an {@code actor.*} value is not a string or null, where
+     * {@link #storedActor} reads the tree instead.
      */
     static SortedMap<String, String> actorOf(byte[] storedMetaData) {
         SortedMap<String, String> actor = new TreeMap<>();

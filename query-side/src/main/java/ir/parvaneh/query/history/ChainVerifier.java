@@ -1,7 +1,5 @@
 package ir.parvaneh.query.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.parvaneh.query.jooq.query.tables.records.DecisionHistoryEventRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -12,7 +10,6 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -80,11 +77,9 @@ class ChainVerifier {
     private static final Field<byte[]> METADATA = DSL.field(DSL.name("metadata"), SQLDataType.BLOB);
 
     private final DSLContext dsl;
-    private final ObjectMapper json;
 
-    ChainVerifier(DSLContext dsl, ObjectMapper json) {
+    ChainVerifier(DSLContext dsl) {
         this.dsl = dsl;
-        this.json = json;
     }
 
     /**
@@ -167,20 +162,8 @@ class ChainVerifier {
     }
 
     private CanonicalEvent canonical(String aggregateId, Record row) {
-        SortedMap<String, String> actor = new TreeMap<>();
         byte[] metadata = row.get(METADATA);
-        if (metadata != null) {
-            try {
-                JsonNode entries = json.readTree(metadata);
-                entries.properties().forEach(entry -> {
-                    if (entry.getKey().startsWith(CanonicalEvent.ACTOR_PREFIX) && !entry.getValue().isNull()) {
-                        actor.put(entry.getKey(), entry.getValue().asText());
-                    }
-                });
-            } catch (IOException e) {
-                throw new IllegalArgumentException("Metadata is not JSON", e);
-            }
-        }
+        SortedMap<String, String> actor = metadata == null ? new TreeMap<>() : CanonicalEvent.storedActor(metadata);
         return new CanonicalEvent(aggregateId, row.get(SEQUENCE), row.get(IDENTIFIER), Instant.parse(row.get(TIMESTAMP)),
                 row.get(PAYLOAD_TYPE), row.get(PAYLOAD_REVISION), CanonicalJson.utf8(row.get(PAYLOAD)), actor);
     }

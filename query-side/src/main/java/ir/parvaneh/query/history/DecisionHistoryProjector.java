@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 
 import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_CHAIN;
 import static ir.parvaneh.query.jooq.query.Tables.DECISION_HISTORY_EVENT;
@@ -161,12 +160,10 @@ class DecisionHistoryProjector {
                         + link.sequence + " (-1: none); cannot chain event " + sequence + " without the events between");
             }
             SerializedObject<byte[]> payload = storedEvents.payload(message);
-            // The actor from the stored metadata's bytes; the deserialised metadata only if those do not decide.
-            SortedMap<String, String> actor = CanonicalEvent.actorOf(storedEvents.metaData(message).getData());
             CanonicalEvent canonical = new CanonicalEvent(aggregateId, sequence, message.getIdentifier(),
                     message.getTimestamp(), payload.getType().getName(), payload.getType().getRevision(),
                     CanonicalJson.utf8(payload.getData()),
-                    actor != null ? actor : CanonicalEvent.actorOf(message.getMetaData()));
+                    CanonicalEvent.storedActor(storedEvents.metaData(message).getData()));
             CanonicalEvent.Hashes hashes = canonical.hashes(link.hash);
             String chainHash = hashes.chain();
             var at = message.getTimestamp().atOffset(ZoneOffset.UTC);
