@@ -64,6 +64,12 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** The page's address once the browser has gone to one containing {@code part} (after a form is sent). */
+    String urlContaining(String part) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().contains(part) ? d.getCurrentUrl() : null);
+    }
+
     boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }

@@ -153,7 +153,9 @@ class WebPortalSystemTest {
             storeys.clear();
             storeys.sendKeys(String.valueOf(allowed + 1));
             citizen.find("#submit-application").click();
-            applicationId = citizen.driver.getCurrentUrl().replaceAll(".*/portal/applications/([^/?#]+).*", "$1");
+            // The address is read once the browser has left the assessment's page for the new application's.
+            applicationId = citizen.urlContaining("/portal/applications/")
+                    .replaceAll(".*/portal/applications/([^/?#]+).*", "$1");
             assertThat(applicationId).startsWith("permit-application-");
             assertThat(stageAfterRefreshing(citizen, "RETURNED_FOR_CORRECTION")).isEqualTo("برگشت برای اصلاح");
             assertThat(citizen.text("#violated-rules")).contains("حداکثر تعداد طبقات");
