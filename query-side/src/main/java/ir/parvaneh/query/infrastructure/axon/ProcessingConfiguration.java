@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +41,20 @@ class ProcessingConfiguration {
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : nodeId;
         return new ProcessingNodes(dsl, id, heartbeat);
+    }
+
+    /**
+     * Axon's JDBC parts (the event store's reads, the tokens, the dead letters) take the connection of the Spring
+     * transaction they run in and give it back to that transaction, which returns it to the pool once; every unit of
+     * work here (a processor's batch, a query) runs in one. Axon's default provider wrapped this one in a
+     * unit-of-work wrapper that closed the connection again at the unit of work's clean-up, after the transaction had
+     * returned it, when the pool may already have lent it to another thread: HikariCP's close of a closed connection
+     * still clears the statement list it shares with that thread's ({@code ConnectionOwnershipTest}; the command
+     * side's configuration tells what that did under load).
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**
