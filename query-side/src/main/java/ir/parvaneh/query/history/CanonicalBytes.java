@@ -13,6 +13,11 @@ import java.util.Arrays;
  * depths) makes {@link #of(byte[])} answer {@code null}, and the caller uses {@link CanonicalJson}, which also decides
  * what is not JSON at all. {@code CanonicalBytesTest} compares the two on the recorded events and on generated
  * documents.
+ * <p>
+ * The command side writes events already in that form (members sorted, nothing between the tokens), so
+ * {@link #of(byte[])} first checks whether the document is canonical as it stands ({@link #isCanonical}), in one
+ * pass that builds nothing; only a document written otherwise (an event stored before that, or by other means) is
+ * taken apart and written again.
  */
 final class CanonicalBytes {
 
@@ -27,12 +32,18 @@ final class CanonicalBytes {
 
     private CanonicalBytes(byte[] in) {
         this.in = in;
-        this.out = new byte[in.length];
     }
 
-    /** The canonical bytes of the document, or {@code null} if it is outside the subset this copies. */
+    /**
+     * The canonical bytes of the document, or {@code null} if it is outside the subset this copies; the document
+     * itself when it is canonical already (callers do not change either).
+     */
     static byte[] of(byte[] json) {
+        if (isCanonical(json)) {
+            return json;
+        }
         CanonicalBytes reader = new CanonicalBytes(json);
+        reader.out = new byte[json.length];
         try {
             reader.skipWhitespace();
             Object document = reader.value(0);
@@ -50,6 +61,92 @@ final class CanonicalBytes {
             return reader.size == reader.out.length ? reader.out : Arrays.copyOf(reader.out, reader.size);
         } catch (ArrayIndexOutOfBoundsException truncated) {
             return null;
+        }
+    }
+
+    /**
+     * Whether the document is in the subset and canonical as it stands: no whitespace outside strings, and in every
+     * object the names in strictly increasing order (so no name twice). Then taking it apart and writing it again
+     * would give the same bytes, since strings and numbers are copied as stored.
+     */
+    static boolean isCanonical(byte[] json) {
+        CanonicalBytes reader = new CanonicalBytes(json);
+        try {
+            return json.length > 0 && reader.canonicalValue(0) && reader.pos == json.length;
+        } catch (ArrayIndexOutOfBoundsException truncated) {
+            return false;
+        }
+    }
+
+    /** Checks one value as {@link #isCanonical} does; any whitespace fails, since no case takes it. */
+    private boolean canonicalValue(int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        byte b = in[pos];
+        return switch (b) {
+            case '{' -> canonicalObject(depth);
+            case '[' -> canonicalArray(depth);
+            case '"' -> string();
+            case 't' -> literal("true") != null;
+            case 'f' -> literal("false") != null;
+            case 'n' -> literal("null") != null;
+            default -> (b == '-' || (b >= '0' && b <= '9')) && number() != null;
+        };
+    }
+
+    private boolean canonicalObject(int depth) {
+        pos++;
+        if (in[pos] == '}') {
+            pos++;
+            return true;
+        }
+        int previousStart = -1;
+        int previousEnd = -1;
+        while (true) {
+            if (in[pos] != '"') {
+                return false;
+            }
+            int start = pos + 1;
+            if (!name()) {
+                return false;
+            }
+            int end = pos - 1;
+            if (previousStart >= 0 && compare(previousStart, previousEnd, start, end) >= 0) {
+                return false;
+            }
+            previousStart = start;
+            previousEnd = end;
+            if (in[pos++] != ':' || !canonicalValue(depth + 1)) {
+                return false;
+            }
+            byte next = in[pos++];
+            if (next == '}') {
+                return true;
+            }
+            if (next != ',') {
+                return false;
+            }
+        }
+    }
+
+    private boolean canonicalArray(int depth) {
+        pos++;
+        if (in[pos] == ']') {
+            pos++;
+            return true;
+        }
+        while (true) {
+            if (!canonicalValue(depth + 1)) {
+                return false;
+            }
+            byte next = in[pos++];
+            if (next == ']') {
+                return true;
+            }
+            if (next != ',') {
+                return false;
+            }
         }
     }
 
@@ -409,12 +506,12 @@ final class CanonicalBytes {
         return order;
     }
 
-    /** Compares two member names byte by byte (unsigned; names here are ASCII). */
     private int compareNames(Members members, int a, int b) {
-        int i = members.nameStart[a];
-        int aEnd = members.nameEnd[a];
-        int j = members.nameStart[b];
-        int bEnd = members.nameEnd[b];
+        return compare(members.nameStart[a], members.nameEnd[a], members.nameStart[b], members.nameEnd[b]);
+    }
+
+    /** Compares two member names, given as ranges of the document, byte by byte (unsigned; names here are ASCII). */
+    private int compare(int i, int aEnd, int j, int bEnd) {
         while (i < aEnd && j < bEnd) {
             int c = (in[i] & 0xff) - (in[j] & 0xff);
             if (c != 0) {

@@ -60,11 +60,43 @@ class CanonicalBytesTest {
     }
 
     @Test
+    void givenADocumentThatIsCanonicalAlreadyThenItIsItsOwnCanonicalFormAndNothingElseIsTakenForOne() {
+        Random random = new Random(20261130);
+        int canonicalAlready = 0;
+        for (int i = 0; i < 4000; i++) {
+            byte[] text = write(tree(random, 0), random).getBytes(StandardCharsets.UTF_8);
+            byte[] canonical = CanonicalJson.of(text).getBytes(StandardCharsets.UTF_8);
+            if (CanonicalBytes.of(canonical) != null) {
+                canonicalAlready++;
+                assertThat(CanonicalBytes.isCanonical(canonical)).as(new String(canonical, StandardCharsets.UTF_8)).isTrue();
+                assertThat(CanonicalBytes.of(canonical)).isSameAs(canonical);
+            }
+            // Written with whitespace or members out of order, a document is not taken for canonical.
+            assertThat(CanonicalBytes.isCanonical(text)).as(new String(text, StandardCharsets.UTF_8))
+                    .isEqualTo(CanonicalBytes.of(text) != null && java.util.Arrays.equals(text, canonical));
+        }
+        assertThat(canonicalAlready).as("canonical forms inside the direct path's subset").isGreaterThan(1000);
+        for (String notYet : List.of("{\"b\":1,\"a\":2}", "{\"a\": 1}", "{ \"a\":1}", "{\"a\":1 }", "[1, 2]", " 1", "1 ",
+                "{\"a\":{\"d\":1,\"c\":2}}", "[{\"a\":1},{\"b\":1,\"a\":1}]", "{\"ab\":1,\"a\":2}")) {
+            byte[] text = notYet.getBytes(StandardCharsets.UTF_8);
+            assertThat(CanonicalBytes.isCanonical(text)).as(notYet).isFalse();
+            assertThat(CanonicalBytes.of(text)).as(notYet).isNotNull().isNotSameAs(text)
+                    .isEqualTo(CanonicalJson.of(text).getBytes(StandardCharsets.UTF_8));
+        }
+        for (String canonical : List.of("{\"a\":1,\"ab\":2,\"b\":[true,false,null,-0.5e+3]}", "[]", "{}", "\"پلاک\"", "0")) {
+            byte[] text = canonical.getBytes(StandardCharsets.UTF_8);
+            assertThat(CanonicalBytes.of(text)).as(canonical).isSameAs(text);
+        }
+        assertThat(CanonicalBytes.isCanonical("{\"a\":1,\"a\":1}".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @Test
     void givenSomethingThatIsNotJsonThenTheDirectPathDoesNotAnswerAndTheGeneralOneRefusesIt() {
         for (String bad : List.of("", " ", "{", "{\"a\":}", "{\"a\":1,}", "[1,]", "[01]", "[1.]", "[.5]", "[-]", "[1e]",
                 "[+1]", "{a:1}", "{'a':1}", "[tru]", "[nulll]", "{\"a\":1}}", "{\"a\":1} x", "[\"\u0001\"]",
                 "{\"a\":1,\"a\":2}", "[NaN]", "[\"a\"\"b\"]", "{\"a\" 1}", "[1 2]")) {
             byte[] text = bad.getBytes(StandardCharsets.UTF_8);
+            assertThat(CanonicalBytes.isCanonical(text)).as(bad).isFalse();
             assertThat(CanonicalBytes.of(text)).as(bad).isNull();
             assertThatThrownBy(() -> CanonicalJson.utf8(text)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
