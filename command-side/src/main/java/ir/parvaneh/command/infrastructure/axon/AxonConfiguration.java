@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -85,6 +86,12 @@ class AxonConfiguration {
                 .converter(new ChainingConverter(context.getClassLoader()))
                 .objectMapper(canonicalOrder)
                 .build();
+    }
+
+    /** Every aggregate's commands find their target through this (Axon's configuration looks the bean up by type). */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new AnnotatedCommandTargets();
     }
 
     @Bean
