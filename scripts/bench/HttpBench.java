@@ -880,10 +880,10 @@ public class HttpBench {
      *       assessments; not replayed)</li>
      *   <li>one transaction, as the command's unit of work:
      *     <ol>
-     *       <li>the new aggregate's load: its snapshot, {@code SELECT … FROM snapshotevententry WHERE
-     *           aggregateidentifier = ? ORDER BY sequencenumber DESC}, then its events, {@code SELECT … FROM
-     *           domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? AND sequencenumber < ? ORDER BY
-     *           sequencenumber ASC} (both empty);</li>
+     *       <li>the new aggregate's load: its events, {@code SELECT … FROM domainevententry WHERE
+     *           aggregateidentifier = ? AND sequencenumber >= ? AND sequencenumber < ? ORDER BY sequencenumber ASC}
+     *           (empty; no snapshot query before it since the command side's event store knows it holds no
+     *           snapshots);</li>
      *       <li>the payment deadline: db-scheduler's {@code SELECT * FROM scheduled_tasks WHERE task_name = ? AND
      *           task_instance = ?}, then {@code INSERT INTO scheduled_tasks (task_name, task_instance, task_data,
      *           execution_time, picked, version, priority) VALUES (…)} with the task data of a real deadline row;</li>
@@ -903,7 +903,7 @@ public class HttpBench {
      * </ol>
      * Not replayed, as not per submission or not SQL: documents are checked on the filesystem, the rulebook comes
      * from memory, db-scheduler's polling (every 10 s) and the coordinator's claim extensions. The tables are copies
-     * (structure, indexes and the run's rows) of {@code axon.domainevententry}, {@code axon.snapshotevententry},
+     * (structure, indexes and the run's rows) of {@code axon.domainevententry},
      * {@code command.scheduled_tasks} and {@code command.tokenentry}, so that nothing reaches the running command side.
      * Returns submissions per second, p50, p90, p99 and max in ms, and PostgreSQL's CPU ms per submission.
      */
@@ -951,7 +951,6 @@ public class HttpBench {
                     + "public.floor_scheduled_tasks, public.floor_tokenentry");
             s.execute("CREATE TABLE public.floor_domainevententry (LIKE axon.domainevententry INCLUDING ALL)");
             s.execute("INSERT INTO public.floor_domainevententry SELECT * FROM axon.domainevententry");
-            s.execute("CREATE TABLE public.floor_snapshotevententry (LIKE axon.snapshotevententry INCLUDING ALL)");
             s.execute("CREATE TABLE public.floor_scheduled_tasks (LIKE command.scheduled_tasks INCLUDING ALL)");
             s.execute("INSERT INTO public.floor_scheduled_tasks SELECT * FROM command.scheduled_tasks");
             s.execute("CREATE TABLE public.floor_tokenentry (LIKE command.tokenentry INCLUDING ALL)");
@@ -1003,10 +1002,7 @@ public class HttpBench {
         for (java.sql.Connection connection : connections.subList(0, clients)) {
             running.add(threads.submit(() -> {
                 connection.setAutoCommit(false);
-                try (java.sql.PreparedStatement snapshot = connection.prepareStatement("SELECT eventidentifier, aggregateidentifier, "
-                        + "sequencenumber, type, timestamp, payloadtype, payloadrevision, payload, metadata "
-                        + "FROM public.floor_snapshotevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC");
-                     java.sql.PreparedStatement load = connection.prepareStatement(select
+                try (java.sql.PreparedStatement load = connection.prepareStatement(select
                              + "WHERE aggregateidentifier = ? AND sequencenumber >= ? AND sequencenumber < ? ORDER BY sequencenumber ASC");
                      java.sql.PreparedStatement task = connection.prepareStatement(
                              "SELECT * FROM public.floor_scheduled_tasks WHERE task_name = ? AND task_instance = ?");
@@ -1018,8 +1014,6 @@ public class HttpBench {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                         long t = System.nanoTime();
                         String aggregate = java.util.UUID.randomUUID().toString();
-                        snapshot.setString(1, aggregate);
-                        drain(snapshot);
                         load.setString(1, aggregate);
                         load.setLong(2, 0);
                         load.setLong(3, 100);
